@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Weft: a terminal reader for discussion threads.
+///
+/// The targets are the layers: a pure model, a file store, importers and
+/// exporters, a UI core that renders into a cell grid, a thin ncurses
+/// backend, and the `weft` executable that wires them together.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Weft",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "weft", targets: ["weft"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+    ],
+    targets: [
+        .target(name: "WeftModel", swiftSettings: strict),
+        .target(name: "WeftStore", dependencies: ["WeftModel"], swiftSettings: strict),
+        .target(name: "WeftFormats", dependencies: ["WeftModel"], swiftSettings: strict),
+        .target(
+            name: "WeftSample",
+            dependencies: ["WeftModel", "WeftFormats"],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
+        .target(name: "CWidth"),
+        .target(
+            name: "WeftThemes",
+            path: "themes",
+            exclude: ["README.md"],
+            resources: [
+                .copy("default.toml"), .copy("light.toml"),
+                .copy("mono.toml"), .copy("high-contrast.toml"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "WeftUI",
+            dependencies: [
+                "WeftModel", "WeftStore", "CWidth", "WeftThemes",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "WeftCurses", dependencies: ["WeftUI", "CNcursesw"], swiftSettings: strict),
+        .executableTarget(
+            name: "weft",
+            dependencies: [
+                "WeftModel", "WeftStore", "WeftFormats", "WeftSample", "WeftUI", "WeftCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "WeftModelTests", dependencies: ["WeftModel"], swiftSettings: strict),
+        .testTarget(name: "WeftStoreTests", dependencies: ["WeftStore", "WeftModel"], swiftSettings: strict),
+        .testTarget(
+            name: "WeftFormatsTests",
+            dependencies: ["WeftFormats", "WeftModel", "WeftSample"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WeftUITests",
+            dependencies: [
+                "WeftUI", "WeftModel", "WeftStore", "WeftSample",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "WeftCursesTests", dependencies: ["WeftCurses", "WeftUI"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,131 @@
+/// Parses text without BBCode into paragraphs, `>` quotes and fenced code.
+struct LineParser {
+    /// The quote depth of the text being parsed.
+    let depth: Int
+
+    private var blocks: [Block] = []
+    private var paragraph: [Substring] = []
+
+    init(depth: Int) { self.depth = depth }
+
+    /// Parses `text` into blocks.
+    func parse(_ text: Substring) -> [Block] {
+        var parser = self
+        parser.run(text)
+        return QuotationMarks.group(parser.blocks)
+    }
+
+    private mutating func run(_ text: Substring) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            if let fence = LineParser.fence(line) {
+                flushParagraph()
+                var code: [Substring] = []
+                i += 1
+                while i < lines.count, !LineParser.closes(lines[i], fence: fence) {
+                    code.append(lines[i])
+                    i += 1
+                }
+                blocks.append(.code(code.joined(separator: "\n")))
+                i += 1
+            } else if LineParser.isQuoted(line) {
+                let attribution = takeAttribution()
+                flushParagraph()
+                var quoted: [Substring] = []
+                while i < lines.count, LineParser.isQuoted(lines[i]) {
+                    quoted.append(LineParser.stripOneLevel(lines[i]))
+                    i += 1
+                }
+                blocks.append(.quote(makeQuote(quoted, attribution: attribution)))
+            } else if line.trimmed.isEmpty {
+                flushParagraph()
+                i += 1
+            } else {
+                paragraph.append(line)
+                i += 1
+            }
+        }
+        flushParagraph()
+    }
+
+    private func makeQuote(_ lines: [Substring], attribution: Substring?) -> Quote {
+        let inner = lines.joined(separator: "\n")
+        let content: [Block]
+        if depth + 1 >= BodyParser.maxDepth {
+            // The depth limit: deeper levels are kept as text, prefixes stripped.
+            let flat = lines.map { LineParser.stripAllLevels($0) }.joined(separator: "\n")
+            content = flat.trimmed.isEmpty ? [] : [.paragraph(flat)]
+        } else {
+            content = BodyParser.blocks(in: inner[...], depth: depth + 1)
+        }
+        let line = attribution.map { String($0.trimmed) }
+        return Quote(style: .prefixed, attribution: line, author: line.flatMap(Attribution.author), blocks: content)
+    }
+
+    /// Removes and returns the paragraph's last line when it introduces a quote.
+    private mutating func takeAttribution() -> Substring? {
+        guard let last = paragraph.last, Attribution.isAttribution(last) else { return nil }
+        paragraph.removeLast()
+        return last
+    }
+
+    private mutating func flushParagraph() {
+        guard !paragraph.isEmpty else { return }
+        blocks.append(.paragraph(paragraph.joined(separator: "\n")))
+        paragraph.removeAll()
+    }
+
+    /// The fence character of a ```` ``` ```` or `~~~` line, if it is one.
+    static func fence(_ line: Substring) -> Character? {
+        let t = line.drop { $0 == " " }
+        if t.hasPrefix("```") { return "`" }
+        if t.hasPrefix("~~~") { return "~" }
+        return nil
+    }
+
+    /// Whether a line closes a fenced block opened with `fence`.
+    static func closes(_ line: Substring, fence: Character) -> Bool {
+        let t = line.trimmed
+        return t.count >= 3 && t.allSatisfy { $0 == fence }
+    }
+
+    /// Whether a line carries at least one `>` quote prefix (up to three leading spaces).
+    static func isQuoted(_ line: Substring) -> Bool {
+        var spaces = 0
+        for c in line {
+            if c == ">" { return true }
+            if c == " " && spaces < 3 { spaces += 1; continue }
+            return false
+        }
+        return false
+    }
+
+    /// The line with its first `>` (and one following space) removed.
+    static func stripOneLevel(_ line: Substring) -> Substring {
+        guard let gt = line.firstIndex(of: ">") else { return line }
+        var rest = line[line.index(after: gt)...]
+        if rest.first == " " { rest = rest.dropFirst() }
+        return rest
+    }
+
+    /// The line with every leading `>` and space removed.
+    static func stripAllLevels(_ line: Substring) -> Substring {
+        line.drop { $0 == ">" || $0 == " " }
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing white space.
+    var trimmed: Substring {
+        guard let start = firstIndex(where: { !$0.isWhitespace }),
+              let end = lastIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        return self[start...end]
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space.
+    var trimmed: Substring { self[...].trimmed }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// One message in a thread: who wrote what, when, and in answer to whom.
+///
+/// The author, the date and the parent may each be unknown: saved web pages
+/// lose names and dates, and mail archives lose parents.
+public struct Post: Equatable, Hashable, Sendable, Codable {
+    /// The post's id, unique within its thread (Message-ID, Discourse id, …).
+    public var id: String
+    /// The author's display name, or `nil` when the source does not name one.
+    public var author: String?
+    /// When the post was written, or `nil` when unknown.
+    public var date: Date?
+    /// The id of the post this one answers, or `nil` for a thread's opening post.
+    public var parent: String?
+    /// The source's own post number (Discourse `post_number`), when it has one.
+    public var number: Int?
+    /// The text of the post.
+    public var body: String
+    /// How ``body`` is written.
+    public var format: BodyFormat
+
+    /// Creates a post.
+    public init(
+        id: String, author: String? = nil, date: Date? = nil, parent: String? = nil,
+        number: Int? = nil, body: String, format: BodyFormat = .plain
+    ) {
+        self.id = id
+        self.author = author
+        self.date = date
+        self.parent = parent
+        self.number = number
+        self.body = body
+        self.format = format
+    }
+
+    /// The author's name for display: the name, or "(unnamed)".
+    public var displayAuthor: String { author ?? Post.unnamedAuthor }
+
+    /// What the UI and the text exports call a post without an author.
+    public static let unnamedAuthor = "(unnamed)"
+}
+
+/// How a post's body is written.
+public enum BodyFormat: String, Equatable, Hashable, Sendable, Codable, CaseIterable {
+    /// Plain text, as in mail and saved pages.
+    case plain
+    /// Markdown, as in Discourse `raw` and Reddit.
+    case markdown
+    /// Text derived from HTML (Discourse `cooked`).
+    case html
+}

@@ -1,0 +1,96 @@
+/// Finds the post each quote comes from, so the UI can follow it.
+///
+/// For each quote, in order of preference:
+/// 1. the post number in a Discourse attribution (`post:N`);
+/// 2. the quoted author's nearest earlier post, preferring one that contains the quoted text;
+/// 3. the nearest earlier post that contains the quoted text.
+public struct QuoteResolver: Sendable {
+    /// How a quote's source was found.
+    public enum Method: String, Sendable, Equatable {
+        case postNumber, authorName, textMatch
+    }
+
+    /// Where one quote in a post comes from.
+    public struct Source: Sendable, Equatable {
+        /// The index of the quote in ``ParsedBody/quotes`` order.
+        public var quote: Int
+        /// The quote's nesting level, 1 for outermost.
+        public var level: Int
+        /// The index of the quoted post in the thread, or `nil` when it was not found.
+        public var post: Int?
+        /// How the post was found, when it was.
+        public var method: Method?
+    }
+
+    /// Quoted text shorter than this is too common to match on.
+    static let minProbe = 12
+    /// How much of the quoted text is matched.
+    static let probeLength = 80
+
+    private let posts: [Post]
+    private let normalized: [String]
+
+    /// Prepares to resolve quotes among the posts of one thread.
+    public init(posts: [Post]) {
+        self.posts = posts
+        self.normalized = posts.map { QuoteResolver.normalize($0.body) }
+    }
+
+    /// The sources of every quote in the post at `index`.
+    public func sources(forPost index: Int, body: ParsedBody) -> [Source] {
+        body.quotes.enumerated().map { (n, item) in
+            let (post, method) = resolve(item.quote, from: index)
+            return Source(quote: n, level: item.level, post: post, method: method)
+        }
+    }
+
+    private func resolve(_ quote: Quote, from index: Int) -> (Int?, Method?) {
+        if let number = quote.postNumber, let target = post(numbered: number), target != index {
+            return (target, .postNumber)
+        }
+        let probe = QuoteResolver.probe(quote.ownText)
+        let earlier = stride(from: index - 1, through: 0, by: -1)
+        if let name = quote.author?.lowercased() {
+            let byAuthor = earlier.filter { posts[$0].author?.lowercased() == name }
+            if let probe, let hit = byAuthor.first(where: { normalized[$0].contains(probe) }) {
+                return (hit, .authorName)
+            }
+            if let nearest = byAuthor.first { return (nearest, .authorName) }
+        }
+        if let probe, let hit = earlier.first(where: { normalized[$0].contains(probe) }) {
+            return (hit, .textMatch)
+        }
+        return (nil, nil)
+    }
+
+    /// The index of the post with the given source number, or the Nth post when none carries numbers.
+    private func post(numbered number: Int) -> Int? {
+        if let i = posts.firstIndex(where: { $0.number == number }) { return i }
+        let anyNumbered = posts.contains { $0.number != nil }
+        return !anyNumbered && number >= 1 && number <= posts.count ? number - 1 : nil
+    }
+
+    /// The start of a quote's own text, normalised, when it is long enough to match on.
+    static func probe(_ text: String) -> String? {
+        let n = normalize(text)
+        guard n.count >= minProbe else { return nil }
+        return String(n.prefix(probeLength))
+    }
+
+    /// Lower-cased text with quote prefixes, punctuation runs and white space folded to single spaces.
+    static func normalize(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if pendingSpace && !out.isEmpty { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import WeftModel
+
+/// Which posts of a thread have been read: `read/<id>.json` in the store.
+struct ReadStateFile: Codable {
+    var thread: String
+    var read: [String]
+}
+
+extension FileStore {
+    /// The ids of the posts of a thread that have been read.
+    public func readPosts(thread id: String) -> Set<String> {
+        guard let data = fm.contents(atPath: readFile(for: id).path),
+              let file = try? JSONDecoder().decode(ReadStateFile.self, from: data) else { return [] }
+        return Set(file.read)
+    }
+
+    /// Records that the posts `read` were read and `unread` were marked unread.
+    ///
+    /// Merged under the lock with what is on disk, so two browsers on one
+    /// store keep each other's marks.
+    public func updateReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
+        guard !read.isEmpty || !unread.isEmpty else { return }
+        try StoreLock.withLock(root: root) {
+            var current = readPosts(thread: id)
+            current.formUnion(read)
+            current.subtract(unread)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            let data = try encoder.encode(ReadStateFile(thread: id, read: current.sorted()))
+            try AtomicFile.write(data + Data("\n".utf8), to: readFile(for: id))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import WeftModel
+
+/// What a write added to the store.
+public struct MergeResult: Equatable, Sendable {
+    /// Threads that were new to the store.
+    public var threadsAdded = 0
+    /// Threads that were there and gained posts.
+    public var threadsUpdated = 0
+    /// Posts that were new.
+    public var postsAdded = 0
+    /// Authors that appear in the added posts.
+    public var authors: Set<String> = []
+
+    /// Creates an empty result.
+    public init() {}
+}
+
+extension FileStore {
+    /// Adds threads to the store, merging posts into threads it already has.
+    ///
+    /// Posts whose ids the stored thread already has are skipped, so writing
+    /// the same data twice adds nothing. Runs under the store lock.
+    @discardableResult
+    public func merge(_ threads: [ForumThread]) throws -> MergeResult {
+        try StoreLock.withLock(root: root) {
+            var result = MergeResult()
+            for incoming in threads {
+                let url = threadFile(for: incoming.id)
+                var thread: ForumThread
+                let added: Int
+                if fm.fileExists(atPath: url.path) {
+                    thread = try loadThreadFile(url)
+                    added = thread.merge(incoming)
+                    if added == 0 { continue }
+                    result.threadsUpdated += 1
+                    for post in thread.posts.suffix(added) { result.authors.insert(post.displayAuthor) }
+                } else {
+                    thread = ForumThread(id: incoming.id, title: incoming.title, forum: incoming.forum)
+                    added = thread.merge(incoming)
+                    result.threadsAdded += 1
+                    for post in thread.posts { result.authors.insert(post.displayAuthor) }
+                }
+                result.postsAdded += added
+                try write(thread, to: url)
+            }
+            return result
+        }
+    }
+
+    /// Writes one thread file atomically.
+    func write(_ thread: ForumThread, to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        let data = try encoder.encode(ThreadDocument(forum: thread.forum, threads: [thread]))
+        try AtomicFile.write(data + Data("\n".utf8), to: url)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import WeftModel
+
+/// One post as written in a Weft JSON thread file.
+///
+/// Lenient where scrapers differ: ids and parents may be numbers, a date may
+/// be an ISO 8601 string or seconds since 1970, and `format` defaults to plain.
+struct PostRecord: Codable {
+    var id: String
+    var author: String?
+    var parent: String?
+    var date: Date?
+    var number: Int?
+    var format: BodyFormat
+    var body: String
+
+    private enum Keys: String, CodingKey { case id, author, parent, date, number, format, body }
+
+    init(_ post: Post) {
+        id = post.id
+        author = post.author
+        parent = post.parent
+        date = post.date
+        number = post.number
+        format = post.format
+        body = post.body
+    }
+
+    var model: Post {
+        Post(id: id, author: author, date: date, parent: parent, number: number, body: body, format: format)
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        id = try PostRecord.stringOrNumber(c, .id) ?? {
+            throw DecodingError.keyNotFound(Keys.id, .init(codingPath: c.codingPath, debugDescription: "a post has no id"))
+        }()
+        author = try c.decodeIfPresent(String.self, forKey: .author)
+        parent = try PostRecord.stringOrNumber(c, .parent)
+        number = try c.decodeIfPresent(Int.self, forKey: .number)
+        format = try c.decodeIfPresent(BodyFormat.self, forKey: .format) ?? .plain
+        body = try c.decode(String.self, forKey: .body)
+        if let seconds = try? c.decodeIfPresent(Double.self, forKey: .date) {
+            date = Date(timeIntervalSince1970: seconds)
+        } else if let text = try c.decodeIfPresent(String.self, forKey: .date) {
+            guard let parsed = PostRecord.parseDate(text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .date, in: c, debugDescription: "\"\(text)\" is not an ISO 8601 date")
+            }
+            date = parsed
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(author, forKey: .author)
+        try c.encode(parent, forKey: .parent)
+        if let date { try c.encode(PostRecord.formatDate(date), forKey: .date) }
+        try c.encodeIfPresent(number, forKey: .number)
+        if format != .plain { try c.encode(format, forKey: .format) }
+        try c.encode(body, forKey: .body)
+    }
+
+    private static func stringOrNumber(_ c: KeyedDecodingContainer<Keys>, _ key: Keys) throws -> String? {
+        if let s = try? c.decodeIfPresent(String.self, forKey: key) { return s }
+        if let n = try? c.decodeIfPresent(Int64.self, forKey: key) { return String(n) }
+        if try c.decodeNil(forKey: key) { return nil }
+        guard c.contains(key) else { return nil }
+        throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "expected a string or a number")
+    }
+
+    /// Reads `2024-03-03T14:02:00Z`, with or without fractional seconds.
+    static func parseDate(_ text: String) -> Date? {
+        if let d = try? Date(text, strategy: .iso8601) { return d }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// Writes a date as `2024-03-03T14:02:00Z`.
+    static func formatDate(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

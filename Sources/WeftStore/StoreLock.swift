@@ -1,0 +1,40 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An exclusive lock on a store, held while one process writes.
+///
+/// It is an advisory `flock` on `<store>/.lock`: two imports, or an import
+/// and a browser saving read state, take turns instead of losing each
+/// other's writes. The kernel drops the lock if the holder dies.
+struct StoreLock {
+    private let fd: Int32
+
+    /// Blocks until the lock on the store at `root` is held.
+    init(root: URL) throws {
+        let path = root.appendingPathComponent(".lock").path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.io(path: path, errno: errno, doing: "open the lock file") }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let code = errno
+            close(fd)
+            throw StoreError.io(path: path, errno: code, doing: "lock")
+        }
+        self.fd = fd
+    }
+
+    /// Releases the lock.
+    func release() {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+
+    /// Runs `body` while holding the lock on the store at `root`.
+    static func withLock<T>(root: URL, _ body: () throws -> T) throws -> T {
+        let lock = try StoreLock(root: root)
+        defer { lock.release() }
+        return try body()
+    }
+}
