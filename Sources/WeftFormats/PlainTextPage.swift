@@ -1,0 +1,84 @@
+import WeftModel
+
+/// Reads a discussion saved as a plain-text page.
+///
+/// The shape is what a browser's "save as text" leaves of a forum thread:
+/// ```
+/// Forum name
+///
+/// Thread title
+///
+///
+/// First post…
+///
+///
+///
+/// Second post…
+/// ```
+/// The first non-blank line is the forum, the next the title, and posts are
+/// separated by three or more blank lines (a post may itself hold one or two
+/// blank lines in a row). Bodies are kept exactly, without the blank lines
+/// around them. Such pages keep no authors, dates or structure: authors are
+/// unknown, and every post after the first answers the first, as in a flat forum.
+public enum PlainTextPage {
+    /// How many blank lines in a row separate two posts.
+    public static let separatorBlankLines = 3
+
+    /// Parses a page into one thread, naming `source` in errors.
+    public static func parse(_ text: String, source: String) throws -> ForumThread {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? line.dropLast() : line
+        }
+        var i = 0
+        func nextNonBlank() -> (Int, Substring)? {
+            while i < lines.count {
+                defer { i += 1 }
+                if !isBlank(lines[i]) { return (i, lines[i]) }
+            }
+            return nil
+        }
+        guard let (_, forumLine) = nextNonBlank() else {
+            throw ImportError(source: source, position: "line 1", reason: "the page is empty")
+        }
+        guard let (titleIndex, titleLine) = nextNonBlank() else {
+            throw ImportError(source: source, position: "line \(lines.count)",
+                              reason: "the page ends after the forum name, with no thread title")
+        }
+        var bodies: [[Substring]] = []
+        var current: [Substring] = []
+        var blankRun = 0
+        for line in lines[i...] {
+            if isBlank(line) { blankRun += 1; continue }
+            if blankRun >= separatorBlankLines, !current.isEmpty {
+                bodies.append(current)
+                current = []
+            } else if !current.isEmpty {
+                current.append(contentsOf: repeatElement("", count: blankRun))
+            }
+            blankRun = 0
+            current.append(line)
+        }
+        if !current.isEmpty { bodies.append(current) }
+        guard !bodies.isEmpty else {
+            throw ImportError(source: source, position: "line \(titleIndex + 1)",
+                              reason: "the page has a title but no posts after it")
+        }
+        let title = String(titleLine.trimmed)
+        var posts: [Post] = []
+        for (n, body) in bodies.enumerated() {
+            posts.append(Post(id: "p\(n + 1)", parent: n == 0 ? nil : "p1", number: n + 1,
+                              body: body.joined(separator: "\n")))
+        }
+        return ForumThread(id: Slug.make(title), title: title, forum: String(forumLine.trimmed), posts: posts)
+    }
+
+    private static func isBlank(_ line: Substring) -> Bool { line.allSatisfy(\.isWhitespace) }
+}
+
+extension Substring {
+    var trimmed: Substring {
+        guard let start = firstIndex(where: { !$0.isWhitespace }),
+              let end = lastIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
+        return self[start...end]
+    }
+}
