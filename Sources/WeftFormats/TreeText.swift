@@ -39,7 +39,7 @@ public enum TreeText {
             let parsed = BodyParser.parse(post.body)
             let sources = resolver.sources(forPost: row.post, body: parsed)
             for line in BodyText.lines(parsed, sources: sources, posts: thread.posts) {
-                out.append(pad + "    " + line)
+                out.append(line.isEmpty ? "" : pad + "    " + line)
             }
             out.append("")
         }

@@ -16,7 +16,7 @@ public enum WeftJSON {
     /// Encodes threads as one readable document.
     public static func encode(_ threads: [ForumThread], forum: String? = nil) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(ThreadDocument(forum: forum, threads: threads)) + Data("\n".utf8)
     }
 }

@@ -26,7 +26,7 @@ extension FileStore {
             current.formUnion(read)
             current.subtract(unread)
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(ReadStateFile(thread: id, read: current.sorted()))
             try AtomicFile.write(data + Data("\n".utf8), to: readFile(for: id))
         }

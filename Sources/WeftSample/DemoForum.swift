@@ -1,0 +1,44 @@
+import Foundation
+import WeftFormats
+import WeftModel
+import WeftStore
+
+/// The demo forum that ships with Weft: original threads that show every feature.
+///
+/// - "Restoring a 1974 touring bicycle": replies ten deep, `>` quotes with
+///   attributions and quotes of quotes, a lost parent, an unnamed poster,
+///   links and a very long word.
+/// - "冬の温泉旅行": Japanese, Russian, Korean and Arabic text, and emoji.
+/// - "Reading group": Discourse BBCode quotes with post numbers (nested),
+///   Markdown blockquotes, a passage in quotation marks, a code block.
+/// - "Elm Street community garden log": 130 posts, to scroll; "marguerite"
+///   posts the most throughout.
+public enum DemoForum {
+    /// The forum's name.
+    public static let name = "Weft Demo Forum"
+    /// The resource files, in the order the threads are listed.
+    static let files = ["bicycle", "onsen", "reading", "garden"]
+
+    /// The demo threads, decoded from the bundled resources.
+    public static func threads() throws -> [ForumThread] {
+        try files.flatMap { file -> [ForumThread] in
+            guard let url = Bundle.module.url(forResource: file, withExtension: "json", subdirectory: "Resources"),
+                  let data = FileManager.default.contents(atPath: url.path) else {
+                throw ImportError(source: "\(file).json", position: nil, reason: "the bundled demo file is missing")
+            }
+            return try WeftJSON.decode(data, source: url.path).threads
+        }
+    }
+
+    /// Opens the demo forum as a store at `directory`, writing it there when it is missing.
+    ///
+    /// Read state kept in that store survives between runs, as in any store.
+    public static func store(at directory: URL) throws -> FileStore {
+        let store = try FileStore(root: directory, create: true)
+        let threads = try threads()
+        if threads.contains(where: { !FileManager.default.fileExists(atPath: store.threadFile(for: $0.id).path) }) {
+            try store.merge(threads)
+        }
+        return store
+    }
+}

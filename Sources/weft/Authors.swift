@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import WeftFormats
+import WeftModel
+import WeftStore
+
+/// `weft authors [THREAD]`: who wrote how much.
+struct Authors: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List authors with their post counts, store-wide or in one thread.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: "A thread id; without one, counts cover the whole store.")
+    var thread: String?
+
+    @Flag(help: "Print stable JSON (see docs/cli-json.md).")
+    var json = false
+
+    func run() throws {
+        let store = try storeOptions.open()
+        var rows: [(name: String, posts: Int, threads: Int?)] = []
+        if let thread {
+            let t: ForumThread
+            do { t = try store.thread(id: thread) } catch let error as StoreError {
+                throw Failure(message: error.description)
+            }
+            rows = t.authorCounts.map { ($0.name, $0.count, nil) }
+        } else {
+            var posts: [String: Int] = [:]
+            var threads: [String: Int] = [:]
+            for s in store.summaries().summaries {
+                for (name, count) in s.participants {
+                    posts[name, default: 0] += count
+                    threads[name, default: 0] += 1
+                }
+            }
+            rows = ListingJSON.ranked(posts).map { ($0.0, $0.1, threads[$0.0]) }
+        }
+        if json {
+            FileHandle.standardOutput.write(try ListingJSON.authors(thread: thread, counts: rows))
+            return
+        }
+        for row in rows {
+            let threads = row.threads.map { "\t\($0) threads" } ?? ""
+            print("\(row.name)\t\(row.posts) posts\(threads)")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import WeftModel
+import WeftSample
+import WeftStore
+
+/// `weft` (or `weft browse`): the terminal browser.
+struct Browse: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Open the browser (the default).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Open the bundled demo forum instead of the store.")
+    var sample = false
+
+    @Option(help: "Start with the author filter on (names separated by commas, !NAME excludes).")
+    var author: String?
+
+    @Option(help: ArgumentHelp("A theme name (default, light, mono, high-contrast) or a theme file.", valueName: "name|path"))
+    var theme: String?
+
+    @Flag(help: "Draw the tree with ASCII characters.")
+    var ascii = false
+
+    func run() throws {
+        let (store, note) = try openStore()
+        try BrowserLauncher(store: store, note: note, author: author, theme: theme, ascii: ascii).run()
+    }
+
+    /// The user's store, or the demo forum when asked or when the store is empty.
+    private func openStore() throws -> (FileStore, String?) {
+        if !sample {
+            let store = try storeOptions.open()
+            if !store.isEmpty { return (store, nil) }
+        }
+        let env = ProcessInfo.processInfo.environment
+        let cache = env["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (env["HOME"] ?? NSTemporaryDirectory()) + "/.cache"
+        let dir = URL(fileURLWithPath: cache).appendingPathComponent("weft/demo-forum")
+        do {
+            let store = try DemoForum.store(at: dir)
+            let why = sample ? "--sample" : "the store \(storeOptions.directory.path) is empty"
+            return (store, "Demo forum (\(why)); import with: weft import FILE")
+        } catch {
+            throw Failure(message: "cannot open the demo forum at \(dir.path): \(error)")
+        }
+    }
+}

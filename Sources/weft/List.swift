@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import WeftFormats
+import WeftModel
+import WeftStore
+
+/// `weft list`: thread summaries, newest activity first.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the threads in the store.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .customLong("author"), help: "Only threads this author posted in (repeatable).")
+    var authors: [String] = []
+
+    @Option(name: .customLong("not-author"), help: "Leave out this author's posts when choosing threads (repeatable).")
+    var notAuthors: [String] = []
+
+    @Option(help: "Only threads whose title contains this text.")
+    var grep: String?
+
+    @Flag(help: "Print stable JSON (see docs/cli-json.md).")
+    var json = false
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let listing = store.summaries()
+        let filter = PostFilter(authors: authors, excludedAuthors: notAuthors, text: grep)
+        let shown = listing.summaries.filter(filter.matches).sorted(by: Self.byActivity)
+        for problem in listing.problems {
+            FileHandle.standardError.write(Data("weft: skipped \(problem.description)\n".utf8))
+        }
+        if json {
+            let data = try ListingJSON.list(store: store.root.path, summaries: shown,
+                                            problems: listing.problems.map { ($0.path, $0.reason) })
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        for s in shown {
+            let last = s.lastDate.map(DateText.day) ?? "-"
+            let unread = s.unreadCount > 0 ? "\(s.unreadCount) new" : ""
+            print([s.id, s.title, s.starter ?? Post.unnamedAuthor, "\(s.postCount) posts", unread, last]
+                .filter { !$0.isEmpty }.joined(separator: "\t"))
+        }
+    }
+
+    /// Latest activity first; undated threads last, by title.
+    static func byActivity(_ a: ThreadSummary, _ b: ThreadSummary) -> Bool {
+        switch (a.lastDate, b.lastDate) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.title < b.title
+        }
+    }
+}
