@@ -61,17 +61,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "WeftTestSupport", path: "Tests/WeftTestSupport", swiftSettings: strict),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel"], swiftSettings: strict),
-        .testTarget(name: "WeftStoreTests", dependencies: ["WeftStore", "WeftModel"], swiftSettings: strict),
+        .testTarget(
+            name: "WeftStoreTests", dependencies: ["WeftStore", "WeftModel", "WeftTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "WeftFormatsTests",
-            dependencies: ["WeftFormats", "WeftModel", "WeftSample"],
+            dependencies: ["WeftFormats", "WeftModel", "WeftSample", "WeftStore", "WeftTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WeftUITests",
             dependencies: [
-                "WeftUI", "WeftModel", "WeftStore", "WeftSample",
+                "WeftUI", "WeftModel", "WeftStore", "WeftSample", "WeftTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],

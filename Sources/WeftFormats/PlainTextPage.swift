@@ -26,9 +26,8 @@ public enum PlainTextPage {
 
     /// Parses a page into one thread, naming `source` in errors.
     public static func parse(_ text: String, source: String) throws -> ForumThread {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // Character-wise, "\r\n" is one newline, so CRLF pages split the same.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var i = 0
         func nextNonBlank() -> (Int, Substring)? {
             while i < lines.count {

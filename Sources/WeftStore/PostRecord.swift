@@ -63,10 +63,10 @@ struct PostRecord: Codable {
     }
 
     private static func stringOrNumber(_ c: KeyedDecodingContainer<Keys>, _ key: Keys) throws -> String? {
+        guard c.contains(key) else { return nil }
         if let s = try? c.decodeIfPresent(String.self, forKey: key) { return s }
         if let n = try? c.decodeIfPresent(Int64.self, forKey: key) { return String(n) }
         if try c.decodeNil(forKey: key) { return nil }
-        guard c.contains(key) else { return nil }
         throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "expected a string or a number")
     }
 
