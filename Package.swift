@@ -48,11 +48,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .systemLibrary(
-            name: "CNcursesw",
-            providers: [.apt(["libncurses-dev"])]
-        ),
-        .target(name: "WeftCurses", dependencies: ["WeftUI", "CNcursesw"], swiftSettings: strict),
+        .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "WeftCurses", dependencies: ["WeftUI", "CCurses"], swiftSettings: strict),
         .executableTarget(
             name: "weft",
             dependencies: [

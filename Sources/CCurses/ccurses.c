@@ -1,0 +1,46 @@
+#include <signal.h>
+#include <string.h>
+#include <wchar.h>
+#include "ccurses.h"
+
+int weft_a_bold(void) { return (int)A_BOLD; }
+int weft_a_reverse(void) { return (int)A_REVERSE; }
+int weft_a_dim(void) { return (int)A_DIM; }
+int weft_a_underline(void) { return (int)A_UNDERLINE; }
+int weft_a_italic(void) { return (int)A_ITALIC; }
+int weft_colors(void) { return COLORS; }
+int weft_color_pairs(void) { return COLOR_PAIRS; }
+int weft_key_resize(void) { return KEY_RESIZE; }
+WINDOW *weft_stdscr(void) { return stdscr; }
+void weft_set_escdelay(int ms) { set_escdelay(ms); }
+
+int weft_put_cell(int y, int x, const unsigned int *scalars, int count, int attrs, int pair) {
+    wchar_t text[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; i++) text[i] = (wchar_t)scalars[i];
+    text[n] = 0;
+    cchar_t cell;
+    if (setcchar(&cell, text, (attr_t)attrs, (short)(pair < 32767 ? pair : 0), NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cell);
+}
+
+static volatile sig_atomic_t pending_signal = 0;
+
+static void record_signal(int sig) { pending_signal = sig; }
+
+void weft_install_signal_handlers(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = record_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+}
+
+int weft_take_signal(void) {
+    int s = pending_signal;
+    pending_signal = 0;
+    return s;
+}

@@ -1,0 +1,34 @@
+#ifndef WEFT_CCURSES_H
+#define WEFT_CCURSES_H
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <stdio.h>
+#include <ncurses.h>
+
+/// Attribute macros Swift cannot see.
+int weft_a_bold(void);
+int weft_a_reverse(void);
+int weft_a_dim(void);
+int weft_a_underline(void);
+int weft_a_italic(void);
+int weft_colors(void);
+int weft_color_pairs(void);
+int weft_key_resize(void);
+WINDOW *weft_stdscr(void);
+void weft_set_escdelay(int ms);
+
+/// Draws one cell: the scalars of one character (up to 8) with attributes and a colour pair.
+int weft_put_cell(int y, int x, const unsigned int *scalars, int count, int attrs, int pair);
+
+/// Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT that only record the signal,
+/// so the program can save its state and restore the terminal itself. Call before newterm,
+/// which then leaves them in place.
+void weft_install_signal_handlers(void);
+
+/// The last signal caught and not yet taken, or 0; taking it clears it.
+int weft_take_signal(void);
+
+#endif
