@@ -118,7 +118,7 @@ struct LineParser {
 
 extension Substring {
     /// The text without leading and trailing white space.
-    var trimmed: Substring {
+    public var trimmed: Substring {
         guard let start = firstIndex(where: { !$0.isWhitespace }),
               let end = lastIndex(where: { !$0.isWhitespace }) else { return self[endIndex...] }
         return self[start...end]
@@ -127,5 +127,5 @@ extension Substring {
 
 extension String {
     /// The text without leading and trailing white space.
-    var trimmed: Substring { self[...].trimmed }
+    public var trimmed: Substring { self[...].trimmed }
 }

@@ -1,0 +1,150 @@
+import WeftModel
+
+extension App {
+    /// Handles one key: the prompt or help takes it first, else the keymap's action.
+    @discardableResult
+    public func handle(_ key: Key) -> [Effect] {
+        if prompt != nil { return handlePromptKey(key) }
+        message = nil
+        if helpTop != nil {
+            handleHelpKey(key)
+            return []
+        }
+        guard let action = keymap.action(for: key) else {
+            say("\(key.name) is not bound; ? shows the keys")
+            return []
+        }
+        let effects = perform(action)
+        afterAction()
+        return effects
+    }
+
+    /// Runs an action.
+    @discardableResult
+    public func perform(_ action: Action) -> [Effect] {
+        switch action {
+        case .moveDown: move(by: 1)
+        case .moveUp: move(by: -1)
+        case .first: move(to: 0)
+        case .last: move(to: Int.max)
+        case .pageDown: move(by: pageSize(), page: true)
+        case .pageUp: move(by: -pageSize(), page: true)
+        case .halfPageDown: move(by: max(1, pageSize() / 2), page: true)
+        case .halfPageUp: move(by: -max(1, pageSize() / 2), page: true)
+        case .open: openSelection()
+        case .focusNext: cycleFocus(1)
+        case .focusPrevious: cycleFocus(-1)
+        case .readOn: readOn()
+        case .postPageUp: scrollPost(by: -postPageSize())
+        case .parent: goToParent()
+        case .previousSibling: goToSibling(next: false)
+        case .nextSibling: goToSibling(next: true)
+        case .quoteSource: followQuote()
+        case .jumpBack: jumpBack()
+        case .toggleCollapse: toggleCollapse()
+        case .toggleQuoteFold: toggleQuoteFold()
+        case .openLink: return openLink()
+        case .toggleRead: toggleRead()
+        case .filterAuthor: startAuthorPrompt()
+        case .filterCurrentAuthor: filterByCurrentAuthor()
+        case .toggleHideOthers: toggleHideOthers()
+        case .toggleUnreadOnly: toggleUnreadOnly()
+        case .search: startSearch()
+        case .nextMatch: nextMatch(forward: true)
+        case .previousMatch: nextMatch(forward: false)
+        case .cycleSort: cycleSort()
+        case .cycleTheme: return cycleTheme()
+        case .reload: reload()
+        case .redraw: return [.redraw]
+        case .help: helpTop = 0
+        case .back: goBack()
+        case .quit: quit()
+        }
+        return []
+    }
+
+    /// Bookkeeping after every action: read marks and scroll positions.
+    func afterAction() {
+        markDisplayedPostRead()
+        keepSelectionsInView()
+    }
+
+    func handleHelpKey(_ key: Key) {
+        let action = keymap.action(for: key)
+        switch action {
+        case .moveDown?: helpTop = (helpTop ?? 0) + 1
+        case .moveUp?: helpTop = max(0, (helpTop ?? 0) - 1)
+        case .pageDown?, .readOn?: helpTop = (helpTop ?? 0) + max(1, height - 4)
+        case .pageUp?: helpTop = max(0, (helpTop ?? 0) - max(1, height - 4))
+        case .first?: helpTop = 0
+        case .quit?: quit()
+        default: helpTop = nil
+        }
+        if let top = helpTop { helpTop = min(top, max(0, helpLines().count - (height - 4))) }
+    }
+
+    /// Asks to quit, saving read state first.
+    public func quit() {
+        flushReadState()
+        wantsQuit = true
+    }
+
+    func goBack() {
+        if focus == .post {
+            focus = .tree
+        } else if focus == .tree {
+            closeThread()
+            focus = .list
+        } else {
+            quit()
+        }
+    }
+
+    func cycleFocus(_ step: Int) {
+        var next = Pane(rawValue: (focus.rawValue + step + 3) % 3)!
+        if next != .list && open == nil {
+            // Nothing to focus on the right: open the selected thread first.
+            openSelectedThread()
+            if open == nil { next = .list }
+        }
+        focus = next
+    }
+
+    func openSelection() {
+        switch focus {
+        case .list:
+            openSelectedThread()
+            if open != nil { focus = .tree }
+        case .tree:
+            focus = .post
+        case .post:
+            scrollPost(by: 1)
+        }
+    }
+
+    func cycleSort() {
+        let all = SortOrder.allCases
+        sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+        rebuildList(keeping: selectedSummary?.id)
+        say("threads sorted by \(sort.rawValue)")
+    }
+
+    func cycleTheme() -> [Effect] {
+        let names = ThemeLoader.bundledNames
+        themeIndex = (themeIndex + 1) % names.count
+        let (theme, error) = ThemeLoader.load(names[themeIndex])
+        self.theme = theme
+        say(error ?? "theme: \(names[themeIndex])", error: error != nil)
+        return [.themeChanged, .redraw]
+    }
+
+    func reload() {
+        flushReadState()
+        reloadSummaries()
+        if let current = open, let post = open?.selectedPost {
+            let postID = current.thread.posts[post].id
+            openThread(id: current.thread.id, selectPost: postID)
+        }
+        if message == nil { say("reloaded: \(summaries.count) threads") }
+    }
+}

@@ -1,0 +1,195 @@
+import WeftModel
+
+extension App {
+    /// Rows of content in the focused pane (its height less the title row).
+    func pageSize() -> Int {
+        let l = layout
+        let rect: Rect? = focus == .list ? l.list : focus == .tree ? l.tree : l.post
+        return max(1, (rect?.height ?? 2) - 1)
+    }
+
+    /// Body lines the post pane shows at once (less the header lines).
+    func postPageSize() -> Int { max(1, (layout.post?.height ?? 3) - 2) }
+
+    /// Moves the selection in the focused pane.
+    func move(by delta: Int, page: Bool = false) {
+        switch focus {
+        case .list:
+            move(to: listSelection + delta)
+        case .tree:
+            guard let o = open else { return }
+            move(to: o.selection + delta)
+        case .post:
+            scrollPost(by: delta)
+        }
+    }
+
+    /// Moves the selection in the focused pane to an index (clamped).
+    func move(to index: Int) {
+        switch focus {
+        case .list:
+            listSelection = max(0, min(index, listRows.count - 1))
+        case .tree:
+            guard let o = open else { return }
+            select(position: index, in: o)
+        case .post:
+            guard let o = open else { return }
+            o.postScroll = index == 0 ? 0 : max(0, postLineCount() - postPageSize())
+        }
+    }
+
+    /// Selects a visible tree position, resetting the post pane to its top.
+    func select(position: Int, in o: OpenThread) {
+        let clamped = max(0, min(position, o.visible.count - 1))
+        if clamped != o.selection {
+            o.selection = clamped
+            o.postScroll = 0
+            o.keptUnread = nil
+        }
+    }
+
+    /// Scrolls the post pane, within its lines.
+    func scrollPost(by delta: Int) {
+        guard let o = open else { return }
+        o.postScroll = max(0, min(o.postScroll + delta, max(0, postLineCount() - postPageSize())))
+    }
+
+    /// Space: page down the post; at its end, go on to the next post in tree order.
+    func readOn() {
+        guard let o = open else {
+            openSelectedThread()
+            if open != nil { focus = .tree }
+            return
+        }
+        let remaining = postLineCount() - (o.postScroll + postPageSize())
+        if remaining > 0 {
+            scrollPost(by: postPageSize())
+        } else if o.selection + 1 < o.visible.count {
+            select(position: o.selection + 1, in: o)
+        } else {
+            say("end of thread")
+        }
+    }
+
+    /// Opens the thread at the list selection.
+    func openSelectedThread() {
+        guard let s = selectedSummary else {
+            say("no thread selected")
+            return
+        }
+        openThread(id: s.id, selectPost: nil)
+    }
+
+    /// Opens a thread by id, selecting a post (or the first unread one).
+    func openThread(id: String, selectPost postID: String?) {
+        flushReadState()
+        do {
+            let thread = try source.loadThread(id: id)
+            var read = source.readPosts(thread: id)
+            read.formUnion(pendingRead[id] ?? [])
+            let o = OpenThread(thread: thread, read: read)
+            o.recompute(filter: filter, hideOthers: hideOthers)
+            let target = postID.flatMap { thread.index(ofPost: $0) }.map { o.tree.rowOfPost[$0] }
+                ?? o.visible.first { !read.contains(thread.posts[o.tree.rows[$0].post].id) }
+                ?? o.visible.first
+            open = o
+            if let target { o.reveal(row: target, filter: filter, hideOthers: hideOthers) }
+            if let i = listRows.firstIndex(where: { summaries[$0].id == id }) { listSelection = i }
+        } catch {
+            say("\(error)", error: true)
+        }
+    }
+
+    func closeThread() {
+        flushReadState()
+        open = nil
+        quoteCycle = nil
+    }
+
+    /// `u`: the post this one answers.
+    func goToParent() {
+        guard let o = open, let row = o.selectedRow else { return }
+        guard let parent = o.tree.rows[row].parentRow else {
+            say(o.tree.rows[row].marker == .parentMissing ? "its parent is not in this thread" : "this is a top-level post")
+            return
+        }
+        jump(to: parent, in: o)
+    }
+
+    /// `[` and `]`: the previous or next reply to the same post.
+    func goToSibling(next: Bool) {
+        guard let o = open, let row = o.selectedRow else { return }
+        let target = next ? o.tree.rows[row].nextSiblingRow : o.tree.previousSibling(of: row)
+        guard let target else {
+            say(next ? "no later reply to the same post" : "no earlier reply to the same post")
+            return
+        }
+        if !o.reveal(row: target, filter: filter, hideOthers: hideOthers) { say("that reply is hidden by the filter") }
+        o.postScroll = 0
+    }
+
+    /// Selects a row, remembering where we were for Backspace.
+    func jump(to row: Int, in o: OpenThread) {
+        if let post = o.selectedPost { jumpHistory.append((o.thread.id, o.thread.posts[post].id)) }
+        if jumpHistory.count > 200 { jumpHistory.removeFirst(jumpHistory.count - 200) }
+        if !o.reveal(row: row, filter: filter, hideOthers: hideOthers) {
+            hideOthers = false
+            o.recompute(filter: filter, hideOthers: false)
+            o.reveal(row: row, filter: filter, hideOthers: false)
+            say("showing all posts, to show the one jumped to")
+        }
+        o.postScroll = 0
+        o.keptUnread = nil
+    }
+
+    /// Backspace: back along the jump history.
+    func jumpBack() {
+        guard let (threadID, postID) = jumpHistory.popLast() else {
+            say("no earlier position to go back to")
+            return
+        }
+        if open?.thread.id != threadID { openThread(id: threadID, selectPost: postID) }
+        guard let o = open, let i = o.thread.index(ofPost: postID) else { return }
+        o.reveal(row: o.tree.rowOfPost[i], filter: filter, hideOthers: hideOthers)
+        o.postScroll = 0
+        quoteCycle = nil
+        say("back to \(o.thread.posts[i].displayAuthor)'s post")
+    }
+
+    /// `x`: collapses or expands the selected subtree (on a leaf, its parent's).
+    func toggleCollapse() {
+        guard let o = open, let row = o.selectedRow else { return }
+        var target = row
+        if o.tree.rows[row].descendantCount == 0 {
+            guard let p = o.tree.rows[row].parentRow else {
+                say("no replies to collapse")
+                return
+            }
+            target = p
+        }
+        if o.collapsed.contains(target) { o.collapsed.remove(target) } else { o.collapsed.insert(target) }
+        o.recompute(filter: filter, hideOthers: hideOthers)
+        o.reveal(row: target, filter: filter, hideOthers: hideOthers)
+    }
+
+    /// Keeps each pane's selection on screen.
+    func keepSelectionsInView() {
+        let l = layout
+        let listHeight = max(1, (l.list?.height ?? 2) - 1)
+        listTop = App.scrolled(top: listTop, selection: listSelection, height: listHeight, count: listRows.count)
+        if let o = open {
+            let treeHeight = max(1, (l.tree?.height ?? 2) - 1)
+            o.top = App.scrolled(top: o.top, selection: o.selection, height: treeHeight, count: o.visible.count)
+            o.postScroll = max(0, min(o.postScroll, max(0, postLineCount() - postPageSize())))
+        }
+    }
+
+    /// The top row that keeps `selection` in view with a little context.
+    static func scrolled(top: Int, selection: Int, height: Int, count: Int) -> Int {
+        let margin = height > 8 ? 2 : 0
+        var t = top
+        if selection < t + margin { t = selection - margin }
+        if selection >= t + height - margin { t = selection - height + margin + 1 }
+        return max(0, min(t, count - height))
+    }
+}

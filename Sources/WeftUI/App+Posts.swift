@@ -1,0 +1,80 @@
+import Foundation
+import WeftModel
+
+extension App {
+    /// `s`: goes to the post the current post's quote comes from; again, the next quote.
+    func followQuote() {
+        guard let o = open, let current = o.selectedPost else { return }
+        var origin = current
+        var index = 0
+        if let cycle = quoteCycle, cycle.landed == current {
+            origin = cycle.origin
+            index = cycle.next
+        }
+        let sources = o.resolver.sources(forPost: origin, body: o.parsed(origin))
+        guard !sources.isEmpty else {
+            say("this post quotes nothing")
+            quoteCycle = nil
+            return
+        }
+        let source = sources[index % sources.count]
+        let label = "quote \(index % sources.count + 1) of \(sources.count)"
+        guard let target = source.post else {
+            say("\(label): its source is not in this thread", error: true)
+            quoteCycle = (origin, index + 1, current)
+            return
+        }
+        if current == origin { jump(to: o.tree.rowOfPost[target], in: o) } else {
+            o.reveal(row: o.tree.rowOfPost[target], filter: filter, hideOthers: hideOthers)
+            o.postScroll = 0
+        }
+        quoteCycle = (origin, index + 1, target)
+        let how: String
+        switch source.method {
+        case .postNumber?: how = "by post number"
+        case .authorName?: how = "by author"
+        case .textMatch?: how = "by matching text"
+        case nil: how = ""
+        }
+        say("\(label) → \(o.thread.posts[target].displayAuthor)'s post (\(how)); Backspace returns")
+    }
+
+    /// `z`: unfolds or folds long quotes in the current post.
+    func toggleQuoteFold() {
+        guard let o = open, let post = o.selectedPost else { return }
+        if o.unfolded.contains(post) { o.unfolded.remove(post) } else { o.unfolded.insert(post) }
+    }
+
+    /// `l`: opens the post's link, or asks which when there are several.
+    func openLink() -> [Effect] {
+        guard let o = open, let post = o.selectedPost else { return [] }
+        let links = o.parsed(post).links
+        switch links.count {
+        case 0:
+            say("this post has no links")
+            return []
+        case 1:
+            return openURL(links[0].url)
+        default:
+            prompt = Prompt(kind: .link(count: links.count), label: "Open link (1-\(links.count)): ", text: "")
+            return []
+        }
+    }
+
+    /// Asks the backend to open a URL, but only http, https and mailto; others are shown.
+    func openURL(_ url: String) -> [Effect] {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") else {
+            say("not opened (only http, https and mailto are): \(url)", error: true)
+            return []
+        }
+        say("opening \(url)")
+        return [.openURL(url)]
+    }
+
+    /// The lines of the selected post at the post pane's width.
+    func postLineCount() -> Int {
+        guard let o = open, let post = o.selectedPost, let rect = layout.post else { return 0 }
+        return PostView.lines(o, post: post, width: rect.width, query: searchQuery, ascii: ascii).count
+    }
+}

@@ -1,0 +1,142 @@
+import WeftModel
+
+extension App {
+    /// Keys while a prompt is open: typing edits, Tab completes, Enter accepts, Esc cancels.
+    func handlePromptKey(_ key: Key) -> [Effect] {
+        guard var p = prompt else { return [] }
+        var effects: [Effect] = []
+        switch key {
+        case .enter:
+            prompt = nil
+            effects = accept(p)
+            afterAction()
+            return effects
+        case .escape, .ctrl("c"), .ctrl("g"):
+            prompt = nil
+            if p.kind == .search { cancelSearch() }
+            afterAction()
+            return []
+        case .tab where p.kind == .author:
+            p.complete()
+        case .backspace:
+            if p.text.isEmpty && p.kind == .search {
+                prompt = nil
+                cancelSearch()
+                return []
+            }
+            if !p.text.isEmpty { p.text.removeLast() }
+            p.stem = nil
+        case .ctrl("u"):
+            p.text = ""
+            p.stem = nil
+        case .char(let c):
+            p.text.append(c)
+            p.stem = nil
+        default:
+            return []
+        }
+        if p.stem == nil { p.updateMatches() }
+        prompt = p
+        if p.kind == .search { searchAsYouType(p.text) }
+        keepSelectionsInView()
+        return effects
+    }
+
+    private func accept(_ p: Prompt) -> [Effect] {
+        switch p.kind {
+        case .author:
+            applyAuthorAnswer(p.text)
+        case .search:
+            searchQuery = p.text
+            searchOrigin = nil
+            lastMatch = .search
+            if !p.text.isEmpty && currentMatchCount(p.text) == 0 { say("not found: \(p.text)", error: true) }
+        case .link(let count):
+            guard let n = Int(p.text.trimmed), (1...count).contains(n), let o = open, let post = o.selectedPost else {
+                say("no link numbered \(p.text)", error: true)
+                return []
+            }
+            return openURL(o.parsed(post).links[n - 1].url)
+        }
+        return []
+    }
+
+    /// `a`: asks for authors, completing from the thread's authors (or the store's, in the list).
+    func startAuthorPrompt() {
+        var counts: [String: Int] = [:]
+        if let o = open, focus != .list {
+            for post in o.thread.posts { counts[post.displayAuthor, default: 0] += 1 }
+        } else {
+            for s in summaries { for (name, n) in s.participants { counts[name, default: 0] += n } }
+        }
+        var p = Prompt(kind: .author, label: "Author (Tab completes, a,b for several, !name excludes, empty clears): ",
+                       text: filter.authorPromptText)
+        p.candidates = counts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        p.updateMatches()
+        prompt = p
+    }
+
+    /// Applies an author answer to the list and the open thread, and says what it did.
+    func applyAuthorAnswer(_ answer: String) {
+        filter.setAuthors(fromPrompt: answer)
+        lastMatch = .author
+        refilter()
+        if filter.hasAuthorTerms {
+            say("\(filterDescription()) — n/N step through, H hides the others")
+        } else {
+            say("author filter cleared")
+        }
+    }
+
+    /// `A`: filters by the current post's author (in the list, the thread starter).
+    func filterByCurrentAuthor() {
+        let name: String?
+        if focus != .list, let o = open, let post = o.selectedPost {
+            name = o.thread.posts[post].displayAuthor
+        } else {
+            name = selectedSummary?.starter ?? selectedSummary.map { _ in Post.unnamedAuthor }
+        }
+        guard let name else { return }
+        applyAuthorAnswer(name)
+    }
+
+    /// `H`: hides or shows the posts the filter leaves out.
+    func toggleHideOthers() {
+        hideOthers.toggle()
+        refilter()
+        say(hideOthers ? "showing only matching posts, with the posts they answer" : "showing all posts")
+    }
+
+    /// `U`: only unread threads, or only unread posts of the open thread.
+    func toggleUnreadOnly() {
+        flushReadState()
+        filter.unreadOnly.toggle()
+        refilter()
+        say(filter.unreadOnly ? "showing unread only" : "showing read and unread")
+    }
+
+    /// Applies the filter to the list and the open thread.
+    func refilter() {
+        rebuildList(keeping: open?.thread.id ?? selectedSummary?.id)
+        open?.recompute(filter: filter, hideOthers: hideOthers || filter.unreadOnly)
+        open?.postScroll = 0
+    }
+
+    /// The filter as the status bar says it: "author: DD11 (3 posts)".
+    func filterDescription() -> String {
+        var parts: [String] = []
+        if filter.hasAuthorTerms {
+            let count: Int
+            if let o = open {
+                count = o.thread.posts.filter { filter.passes(author: $0.displayAuthor) }.count
+            } else {
+                count = listRows.reduce(0) { total, i in
+                    total + summaries[i].participants.filter { filter.passes(author: $0.key) }.values.reduce(0, +)
+                }
+            }
+            parts.append("author: \(filter.authorPromptText) (\(count) post\(count == 1 ? "" : "s"))")
+        }
+        if filter.unreadOnly { parts.append("unread") }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,111 @@
+import WeftModel
+
+extension App {
+    /// The whole screen for the current state: a pure function of it, with no I/O.
+    public func render() -> Grid {
+        var grid = Grid(width: width, height: height)
+        let l = layout
+        if l.tooSmall {
+            let notice = "Terminal too small (\(width)x\(height)); Weft needs \(Layout.minWidth)x\(Layout.minHeight)"
+            grid.put(DisplayWidth.truncate(notice, to: width), x: 0, y: 0, role: .error)
+            return grid
+        }
+        if let r = l.list { drawList(&grid, r) }
+        if let r = l.tree { drawTree(&grid, r) }
+        if let r = l.post { drawPost(&grid, r) }
+        if let r = l.verticalRule {
+            for y in r.y..<r.maxY { grid.put(ascii ? "|" : "│", x: r.x, y: y, role: .treeLines) }
+        }
+        if let r = l.horizontalRule {
+            grid.put(String(repeating: ascii ? "-" : "─", count: r.width), x: r.x, y: r.y, role: .treeLines)
+        }
+        drawStatus(&grid, l.status)
+        drawPrompt(&grid, l.prompt)
+        if prompt?.kind == .author { drawCompletions(&grid, above: l.status.y) }
+        if helpTop != nil { drawHelp(&grid, Rect(x: 0, y: 0, width: width, height: height - 2)) }
+        return grid
+    }
+
+    /// A pane's title row, with the focused pane's title marked.
+    func drawTitle(_ grid: inout Grid, _ r: Rect, _ left: String, right: String = "", pane: Pane) {
+        grid.fill(Rect(x: r.x, y: r.y, width: r.width, height: 1), role: .header)
+        let mark = focus == pane ? (ascii ? ">" : "▶") : " "
+        let rightWidth = DisplayWidth.of(right)
+        grid.put(DisplayWidth.truncate(mark + left, to: max(0, r.width - rightWidth - 1)), x: r.x, y: r.y, role: .header)
+        if rightWidth > 0 && rightWidth < r.width { grid.put(right, x: r.maxX - rightWidth - 1, y: r.y, role: .header) }
+    }
+
+    func drawStatus(_ grid: inout Grid, _ r: Rect) {
+        grid.fill(r, role: .status)
+        var parts = [" " + source.displayName]
+        let f = filterDescription()
+        if !f.isEmpty { parts.append(f) }
+        if let o = open, focus != .list || layout.tree != nil {
+            if o.visible.isEmpty {
+                parts.append("no posts shown")
+            } else {
+                parts.append("post \(o.selection + 1) of \(o.visible.count)")
+            }
+        } else if !listRows.isEmpty {
+            parts.append("thread \(listSelection + 1) of \(listRows.count)")
+        }
+        if !searchQuery.isEmpty && prompt == nil { parts.append("/\(searchQuery)") }
+        let left = parts.joined(separator: " │ ")
+        let hint = focus == .list ? "Enter:open a:author /:search ?:help q:quit"
+            : "Space:read on s:quote source u:parent a:author ?:help"
+        let hintWidth = DisplayWidth.of(hint)
+        let leftText = DisplayWidth.truncate(left, to: r.width)
+        let end = grid.put(leftText, x: r.x, y: r.y, role: .status)
+        if end + hintWidth + 3 <= r.width { grid.put(hint, x: r.maxX - hintWidth - 1, y: r.y, role: .status) }
+    }
+
+    func drawPrompt(_ grid: inout Grid, _ r: Rect) {
+        if let p = prompt {
+            let text = p.label + p.text
+            let shown = DisplayWidth.of(text) < r.width ? text : "…" + String(text.suffix(max(1, r.width - 3)))
+            let end = grid.put(shown, x: r.x, y: r.y, role: .normal, limit: r.maxX)
+            if end < r.maxX { grid.put(ascii ? "_" : "█", x: end, y: r.y, role: .normal) }
+        } else if let m = message {
+            grid.put(DisplayWidth.truncate(m.text, to: r.width), x: r.x, y: r.y, role: m.isError ? .error : .normal)
+        }
+    }
+
+    func drawCompletions(_ grid: inout Grid, above bottom: Int) {
+        guard let p = prompt, !p.matches.isEmpty else { return }
+        let shown = Array(p.matches.prefix(min(8, max(1, bottom - 1))))
+        let lines = shown.map { "\($0.name) (\($0.count))" }
+        let w = min(width, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
+        for (i, line) in lines.enumerated() {
+            let y = bottom - shown.count + i
+            let selected = p.matchIndex.map { $0 % p.matches.count == i } ?? false
+            grid.fill(Rect(x: 0, y: y, width: w, height: 1), role: selected ? .selection : .status)
+            grid.put(" " + line, x: 0, y: y, role: selected ? .selection : .status, limit: w)
+        }
+    }
+
+    /// The help screen's lines, generated from the action table and the keymap.
+    func helpLines() -> [StyledLine] {
+        var out: [StyledLine] = [StyledLine("Weft keys (any key closes; j/k scroll)", .header), StyledLine()]
+        var group = ""
+        for entry in ActionTable.entries {
+            if entry.group != group {
+                if !group.isEmpty { out.append(StyledLine()) }
+                group = entry.group
+                out.append(StyledLine(group, .header))
+            }
+            let keys = keymap.keys(for: entry.action).map(\.name).joined(separator: " ")
+            let padded = keys + String(repeating: " ", count: max(1, 16 - DisplayWidth.of(keys)))
+            out.append(StyledLine([("  " + padded, .starter), (entry.help, .normal)]))
+        }
+        return out
+    }
+
+    func drawHelp(_ grid: inout Grid, _ r: Rect) {
+        grid.fill(r, role: .normal)
+        let lines = helpLines()
+        let top = min(helpTop ?? 0, max(0, lines.count - r.height))
+        for (i, line) in lines.dropFirst(top).prefix(r.height).enumerated() {
+            line.draw(into: &grid, x: r.x + 1, y: r.y + i, limit: r.maxX)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import WeftModel
+
+extension App {
+    func drawList(_ grid: inout Grid, _ r: Rect) {
+        let unreadThreads = listRows.filter { summaries[$0].unreadCount > 0 }.count
+        drawTitle(&grid, r, "Threads (\(listRows.count)\(unreadThreads > 0 ? ", \(unreadThreads) unread" : ""))",
+                  right: (ascii ? "v" : "▾") + sort.rawValue, pane: .list)
+        let rows = r.height - 1
+        if listRows.isEmpty {
+            let why = summaries.isEmpty ? "No threads in this store." : "No thread matches the filter (a, then Enter clears it)."
+            grid.put(DisplayWidth.truncate(why, to: r.width - 1), x: r.x + 1, y: r.y + 1, role: .dimmed)
+            return
+        }
+        let showStarter = r.width >= 56
+        let starterWidth = showStarter ? min(12, r.width / 6) : 0
+        let countWidth = 7
+        let dateWidth = r.width >= 48 ? 10 : 0
+        let titleWidth = r.width - 1 - (showStarter ? starterWidth + 1 : 0) - countWidth - (dateWidth > 0 ? dateWidth + 1 : 0) - 1
+        for i in 0..<rows {
+            let index = listTop + i
+            guard index < listRows.count else { break }
+            let s = summaries[listRows[index]]
+            let y = r.y + 1 + i
+            let selected = index == listSelection
+            let base: Role = selected ? .selection : .normal
+            if selected { grid.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
+            grid.put(s.unreadCount > 0 ? (ascii ? "*" : "●") : " ", x: r.x, y: y, role: selected ? base : .unread)
+            var x = r.x + 1
+            let title = StyledLine(DisplayWidth.truncate(s.title, to: titleWidth), base)
+            (focus == .list ? title.highlighting(searchQuery) : title).draw(into: &grid, x: x, y: y, limit: x + titleWidth)
+            x += titleWidth + 1
+            if showStarter {
+                let name = s.starter ?? Post.unnamedAuthor
+                grid.put(DisplayWidth.truncate(name, to: starterWidth), x: x, y: y,
+                         role: selected ? base : .author(Theme.paletteSlot(for: name)))
+                x += starterWidth + 1
+            }
+            let count = s.unreadCount > 0 && s.unreadCount < s.postCount ? "\(s.unreadCount)/\(s.postCount)" : "\(s.postCount)"
+            let countText = String(repeating: " ", count: max(0, countWidth - count.count)) + count
+            grid.put(countText, x: x, y: y, role: base)
+            x += countWidth + 1
+            if dateWidth > 0 {
+                let date = s.lastDate.map { DateText.short($0, now: now) } ?? "-"
+                grid.put(String(repeating: " ", count: max(0, dateWidth - date.count)) + date, x: x, y: y, role: selected ? base : .dimmed)
+            }
+        }
+    }
+
+    func drawTree(_ grid: inout Grid, _ r: Rect) {
+        guard let o = open else {
+            drawTitle(&grid, r, "Replies", pane: .tree)
+            grid.put("Enter opens the selected thread.", x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX)
+            return
+        }
+        let unread = o.thread.posts.filter { !o.read.contains($0.id) }.count
+        drawTitle(&grid, r, "Replies: \(o.thread.title)", right: "\(o.thread.posts.count) posts, \(unread) unread", pane: .tree)
+        if o.visible.isEmpty {
+            grid.put("No post matches the filter.", x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX)
+            return
+        }
+        let starter = o.thread.starter
+        let maxIndent = max(1, min(10, (r.width - 30) / 3))
+        for i in 0..<(r.height - 1) {
+            let position = o.top + i
+            guard position < o.visible.count else { break }
+            let row = o.visible[position]
+            let y = r.y + 1 + i
+            let selected = position == o.selection
+            let dim = !o.matched[position]
+            if selected { grid.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
+            let line = treeLine(o, row: row, maxIndent: maxIndent, starter: starter, dim: dim)
+            let shown = focus != .list ? line.highlighting(searchQuery) : line
+            shown.draw(into: &grid, x: r.x, y: y, limit: r.maxX, override: selected ? .selection : nil)
+        }
+    }
+
+    /// One tree row: unread mark, guides, author, date, snippet.
+    func treeLine(_ o: OpenThread, row: Int, maxIndent: Int, starter: String?, dim: Bool) -> StyledLine {
+        let tree = o.tree
+        let r = tree.rows[row]
+        let post = o.thread.posts[r.post]
+        var spans: [(text: String, role: Role)] = []
+        let isUnread = !o.read.contains(post.id)
+        spans.append((isUnread ? (ascii ? "*" : "●") : " ", dim ? .dimmed : .unread))
+        if r.depth > 0 {
+            // Guides for the nearest ancestors only, so deep threads never run off the edge.
+            let shownLevels = min(r.depth, maxIndent)
+            var ancestors: [Int] = []
+            var a = r.parentRow
+            while let current = a, ancestors.count < shownLevels - 1 {
+                ancestors.append(current)
+                a = tree.rows[current].parentRow
+            }
+            var guides = ""
+            if r.depth > maxIndent { guides += "[\(r.depth)]" }
+            for anc in ancestors.reversed() {
+                guides += tree.rows[anc].nextSiblingRow != nil ? (ascii ? "| " : "│ ") : "  "
+            }
+            guides += r.nextSiblingRow != nil ? (ascii ? "|-" : "├─") : (ascii ? "`-" : "└─")
+            spans.append((guides, .treeLines))
+        }
+        if r.marker == .parentMissing || r.marker == .cycleBroken { spans.append(("?", .error)) }
+        let name = post.displayAuthor
+        let isStarter = post.author != nil && post.author == starter
+        spans.append((name, dim ? .dimmed : isStarter ? .starter : .author(Theme.paletteSlot(for: name))))
+        if isStarter { spans.append((" OP", dim ? .dimmed : .starter)) }
+        if let date = post.date { spans.append(("  " + DateText.short(date, now: now), .dimmed)) }
+        let hidden = o.hiddenCount(row: row)
+        if hidden > 0 { spans.append(("  " + (ascii ? "+" : "▸") + "\(hidden) hidden", .starter)) }
+        spans.append(("  " + o.snippet(r.post), dim ? .dimmed : .normal))
+        return StyledLine(spans)
+    }
+
+    func drawPost(_ grid: inout Grid, _ r: Rect) {
+        guard let o = open, let postIndex = o.selectedPost, let row = o.selectedRow else {
+            drawTitle(&grid, r, "Post", pane: .post)
+            return
+        }
+        let post = o.thread.posts[postIndex]
+        var head = [post.displayAuthor]
+        if let date = post.date { head.append(DateText.full(date)) }
+        let treeRow = o.tree.rows[row]
+        if let p = treeRow.parentRow {
+            head.append("in reply to \(o.thread.posts[o.tree.rows[p].post].displayAuthor)")
+        } else if treeRow.marker == .parentMissing {
+            head.append("parent not in this thread")
+        }
+        if treeRow.marker == .cycleBroken { head.append("reply loop broken here") }
+        if treeRow.marker == .duplicateID { head.append("duplicate id") }
+        head.append("post \(o.selection + 1) of \(o.visible.count)")
+        drawTitle(&grid, r, head.joined(separator: " · "), pane: .post)
+        let width = r.width - 2
+        let lines = PostView.lines(o, post: postIndex, width: width, query: searchQuery, ascii: ascii)
+        let rows = r.height - 2
+        for i in 0..<max(0, rows) {
+            let n = o.postScroll + i
+            guard n < lines.count else { break }
+            lines[n].draw(into: &grid, x: r.x + 1, y: r.y + 2 + i, limit: r.maxX - 1)
+        }
+        if lines.count > rows, rows > 0 {
+            let pct = min(100, (o.postScroll + rows) * 100 / lines.count)
+            let more = pct >= 100 ? "end" : "\(pct)%"
+            grid.put(" \(more) ", x: r.maxX - more.count - 3, y: r.maxY - 1, role: .dimmed)
+        }
+    }
+}

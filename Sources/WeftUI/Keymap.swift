@@ -1,0 +1,68 @@
+/// Which key runs which action, read from binding files.
+///
+/// The format, one statement per line (`#` starts a comment):
+/// ```
+/// bind KEY ACTION     # e.g. bind J next-sibling
+/// unbind KEY
+/// ```
+/// The defaults are ``ActionTable/defaultBindings``, read by this same parser.
+public struct Keymap: Equatable, Sendable {
+    /// A mistake in a binding file.
+    public struct ParseError: Error, Equatable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var reason: String
+        public var description: String { "\(file):\(line): \(reason)" }
+    }
+
+    /// The bindings.
+    public private(set) var bindings: [Key: Action] = [:]
+
+    /// An empty keymap.
+    public init() {}
+
+    /// The default keymap.
+    public static let standard: Keymap = {
+        var map = Keymap()
+        // The table is ours; a failure here is a bug that the tests catch.
+        try? map.apply(ActionTable.defaultBindings, file: "defaults")
+        return map
+    }()
+
+    /// The action bound to a key.
+    public func action(for key: Key) -> Action? { bindings[key] }
+
+    /// The keys bound to an action, in a stable order.
+    public func keys(for action: Action) -> [Key] {
+        let defaults = ActionTable.info(action).keys.split(separator: " ").compactMap { Key(name: String($0)) }
+        let bound = bindings.filter { $0.value == action }.map(\.key)
+        return defaults.filter(bound.contains) + bound.filter { !defaults.contains($0) }.sorted { $0.name < $1.name }
+    }
+
+    /// Applies binding-file text on top of the current bindings.
+    public mutating func apply(_ text: String, file: String) throws {
+        let byName = Dictionary(uniqueKeysWithValues: ActionTable.entries.map { ($0.name, $0.action) })
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard let verb = words.first else {
+                // "#" itself is a key worth binding: `bind # x` is handled by the split above only when
+                // written as `bind \# x`; plain comments end here.
+                continue
+            }
+            func fail(_ reason: String) -> ParseError { ParseError(file: file, line: n + 1, reason: reason) }
+            switch verb {
+            case "bind":
+                guard words.count == 3 else { throw fail("expected: bind KEY ACTION") }
+                guard let key = Key(name: words[1] == "\\#" ? "#" : words[1]) else { throw fail("unknown key \"\(words[1])\"") }
+                guard let action = byName[words[2]] else { throw fail("unknown action \"\(words[2])\"") }
+                bindings[key] = action
+            case "unbind":
+                guard words.count == 2, let key = Key(name: words[1]) else { throw fail("expected: unbind KEY") }
+                bindings[key] = nil
+            default:
+                throw fail("unknown statement \"\(verb)\" (bind, unbind)")
+            }
+        }
+    }
+}

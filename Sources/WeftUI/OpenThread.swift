@@ -1,0 +1,121 @@
+import WeftModel
+
+/// A thread open in the browser: its tree, what is visible, and per-post caches.
+///
+/// Parsing and quote resolution happen lazily, per post, when a post is
+/// first drawn, so opening a 5,000-post thread costs one tree build.
+final class OpenThread {
+    let thread: ForumThread
+    let tree: ReplyTree
+    let resolver: QuoteResolver
+    /// Read post ids, as saved plus what was read in this session.
+    var read: Set<String>
+    /// Rows whose subtrees are collapsed.
+    var collapsed: Set<Int> = []
+    /// The tree rows shown, in order.
+    var visible: [Int] = []
+    /// For each visible position, whether the post passes the filter (others are dimmed or hidden).
+    var matched: [Bool] = []
+    /// The selected position in ``visible``.
+    var selection = 0
+    /// The first visible position drawn.
+    var top = 0
+    /// The first body line drawn in the post pane.
+    var postScroll = 0
+    /// Posts whose long quotes are unfolded.
+    var unfolded: Set<Int> = []
+    /// A post marked unread by hand, not to be marked read again until the selection moves.
+    var keptUnread: Int?
+    /// The last laid-out post body, keyed by post, width and view options.
+    var linesCache: (key: String, lines: [StyledLine])?
+    private var parsedCache: [Int: ParsedBody] = [:]
+    private var snippetCache: [Int: String] = [:]
+
+    init(thread: ForumThread, read: Set<String>) {
+        self.thread = thread
+        self.tree = ReplyTree(posts: thread.posts)
+        self.resolver = QuoteResolver(posts: thread.posts)
+        self.read = read
+    }
+
+    /// The parsed body of a post.
+    func parsed(_ post: Int) -> ParsedBody {
+        if let p = parsedCache[post] { return p }
+        let p = BodyParser.parse(thread.posts[post].body)
+        parsedCache[post] = p
+        return p
+    }
+
+    /// The first line of a post's own words, for the tree.
+    func snippet(_ post: Int) -> String {
+        if let s = snippetCache[post] { return s }
+        let body = parsed(post)
+        var text = ""
+        for block in body.blocks {
+            if case .paragraph(let t) = block, let line = t.split(separator: "\n").first(where: { !$0.trimmed.isEmpty }) {
+                text = String(line.trimmed)
+                break
+            }
+        }
+        if text.isEmpty, let q = body.quotes.first?.quote.ownText.split(separator: "\n").first {
+            text = "> " + q.trimmed
+        }
+        snippetCache[post] = text
+        return text
+    }
+
+    /// The post index at the selection, if any row is visible.
+    var selectedPost: Int? {
+        visible.indices.contains(selection) ? tree.rows[visible[selection]].post : nil
+    }
+
+    /// The selected tree row.
+    var selectedRow: Int? {
+        visible.indices.contains(selection) ? visible[selection] : nil
+    }
+
+    /// Recomputes the visible rows from collapse state and the filter.
+    func recompute(filter: PostFilter, hideOthers: Bool) {
+        let keepRow = selectedRow
+        let dimByFilter = filter.hasAuthorTerms || filter.unreadOnly
+        let passes: (Int) -> Bool = { [thread, read] i in
+            filter.matches(thread.posts[i], isRead: read.contains(thread.posts[i].id))
+        }
+        var shown: [(Int, Bool)] = []
+        let candidates: [(row: Int, matched: Bool)]
+        if hideOthers && dimByFilter {
+            candidates = tree.rows(matching: passes, keepAncestors: true)
+        } else {
+            candidates = tree.rows.indices.map { ($0, !dimByFilter || passes(tree.rows[$0].post)) }
+        }
+        var skipUntil = -1
+        for (row, ok) in candidates {
+            if row <= skipUntil { continue }
+            shown.append((row, ok))
+            if collapsed.contains(row) { skipUntil = row + tree.rows[row].descendantCount }
+        }
+        visible = shown.map(\.0)
+        matched = shown.map(\.1)
+        if let keepRow, let i = visible.firstIndex(of: keepRow) {
+            selection = i
+        } else if let keepRow, let i = visible.lastIndex(where: { $0 < keepRow }) {
+            selection = i
+        } else {
+            selection = min(selection, max(0, visible.count - 1))
+        }
+    }
+
+    /// Makes a tree row visible by expanding its collapsed ancestors, and selects it.
+    /// - Returns: false when the filter hides it.
+    @discardableResult
+    func reveal(row: Int, filter: PostFilter, hideOthers: Bool) -> Bool {
+        for a in tree.ancestors(of: row) where collapsed.contains(a) { collapsed.remove(a) }
+        if !visible.contains(row) { recompute(filter: filter, hideOthers: hideOthers) }
+        guard let i = visible.firstIndex(of: row) else { return false }
+        selection = i
+        return true
+    }
+
+    /// How many rows a collapsed row hides.
+    func hiddenCount(row: Int) -> Int { collapsed.contains(row) ? tree.rows[row].descendantCount : 0 }
+}

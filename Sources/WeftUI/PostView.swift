@@ -1,0 +1,70 @@
+import WeftModel
+
+/// Lays out one post's body as styled lines for a given width.
+///
+/// Quotes are blocks with one bar per nesting level, in that level's
+/// role, headed by their attribution line. A quote longer than
+/// ``foldThreshold`` lines shows its first ``foldKeep`` lines and a
+/// "[+N lines]" line until `z` unfolds the post. Links are listed at the end,
+/// numbered for `l`.
+enum PostView {
+    static let foldThreshold = 6
+    static let foldKeep = 4
+
+    /// The post's lines (cached on the open thread for the last key asked).
+    static func lines(_ o: OpenThread, post: Int, width: Int, query: String, ascii: Bool) -> [StyledLine] {
+        let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)"
+        if let cached = o.linesCache, cached.key == key { return cached.lines }
+        let body = o.parsed(post)
+        let unfold = o.unfolded.contains(post)
+        var out = blockLines(body.blocks, level: 0, width: width, unfold: unfold, ascii: ascii)
+        if !body.links.isEmpty {
+            out.append(StyledLine())
+            for (n, link) in body.links.enumerated() {
+                let label = "[\(n + 1)] "
+                let text = link.text.map { "\($0): " } ?? ""
+                for (k, line) in Wrap.lines(text + link.url, width: max(1, width - label.count)).enumerated() {
+                    out.append(StyledLine([(k == 0 ? label : String(repeating: " ", count: label.count), .normal),
+                                           (line, .link)]))
+                }
+            }
+        }
+        if !query.isEmpty { out = out.map { $0.highlighting(query) } }
+        o.linesCache = (key, out)
+        return out
+    }
+
+    private static func blockLines(_ blocks: [Block], level: Int, width: Int, unfold: Bool, ascii: Bool) -> [StyledLine] {
+        var out: [StyledLine] = []
+        let bar = ascii ? "| " : "┃ "
+        let prefix: [(text: String, role: Role)] = (0..<level).map { (bar, Role.quoteLevel($0 + 1)) }
+        let textRole: Role = level == 0 ? .normal : .quoteLevel(level)
+        let inner = max(8, width - 2 * level)
+        for (n, block) in blocks.enumerated() {
+            if n > 0 { out.append(StyledLine(prefix)) }
+            switch block {
+            case .paragraph(let text):
+                for line in Wrap.lines(text, width: inner) { out.append(StyledLine(prefix + [(line, textRole)])) }
+            case .code(let text):
+                for line in Wrap.lines(text, width: max(1, inner - 2)) { out.append(StyledLine(prefix + [("  " + line, .dimmed)])) }
+            case .quote(let quote):
+                let quotePrefix = prefix + [(bar, Role.quoteLevel(level + 1))]
+                var lines: [StyledLine] = []
+                if let attribution = quote.attribution {
+                    for line in Wrap.lines(attribution, width: max(8, inner - 2)) {
+                        lines.append(StyledLine(quotePrefix + [(line, Role.quoteLevel(level + 1))]))
+                    }
+                }
+                let content = blockLines(quote.blocks, level: level + 1, width: width, unfold: unfold, ascii: ascii)
+                if !unfold && content.count > foldThreshold {
+                    lines += content.prefix(foldKeep)
+                    lines.append(StyledLine(quotePrefix + [("[+\(content.count - foldKeep) lines] z unfolds", .dimmed)]))
+                } else {
+                    lines += content
+                }
+                out += lines
+            }
+        }
+        return out
+    }
+}
