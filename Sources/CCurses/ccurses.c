@@ -1,4 +1,6 @@
+#include <langinfo.h>
 #include <signal.h>
+#include <strings.h>
 #include <string.h>
 #include <wchar.h>
 #include "ccurses.h"
@@ -43,4 +45,31 @@ int weft_take_signal(void) {
     int s = pending_signal;
     pending_signal = 0;
     return s;
+}
+
+SCREEN *weft_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+int weft_locale_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+static void restore_and_crash(int sig) {
+    // Not async-signal-safe in theory; in practice it is what every curses program
+    // does so that a crash does not leave the terminal in raw mode.
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void weft_install_crash_handlers(void) {
+    int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = restore_and_crash;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESETHAND;
+        sigaction(sigs[i], &sa, NULL);
+    }
 }

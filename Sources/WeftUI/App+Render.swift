@@ -31,7 +31,7 @@ extension App {
         grid.fill(Rect(x: r.x, y: r.y, width: r.width, height: 1), role: .header)
         let mark = focus == pane ? (ascii ? ">" : "▶") : " "
         let rightWidth = DisplayWidth.of(right)
-        grid.put(DisplayWidth.truncate(mark + left, to: max(0, r.width - rightWidth - 1)), x: r.x, y: r.y, role: .header)
+        grid.put(DisplayWidth.truncate(mark + left, to: max(0, r.width - rightWidth - 3)), x: r.x, y: r.y, role: .header)
         if rightWidth > 0 && rightWidth < r.width { grid.put(right, x: r.maxX - rightWidth - 1, y: r.y, role: .header) }
     }
 

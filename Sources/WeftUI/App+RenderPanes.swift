@@ -12,10 +12,10 @@ extension App {
             grid.put(DisplayWidth.truncate(why, to: r.width - 1), x: r.x + 1, y: r.y + 1, role: .dimmed)
             return
         }
-        let showStarter = r.width >= 56
-        let starterWidth = showStarter ? min(12, r.width / 6) : 0
+        let showStarter = r.width >= 40
+        let starterWidth = showStarter ? min(12, r.width / 5) : 0
         let countWidth = 7
-        let dateWidth = r.width >= 48 ? 10 : 0
+        let dateWidth = r.width >= 60 ? 10 : 0
         let titleWidth = r.width - 1 - (showStarter ? starterWidth + 1 : 0) - countWidth - (dateWidth > 0 ? dateWidth + 1 : 0) - 1
         for i in 0..<rows {
             let index = listTop + i

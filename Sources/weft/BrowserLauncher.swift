@@ -1,7 +1,9 @@
 import Foundation
+import WeftCurses
 import WeftStore
+import WeftUI
 
-/// Starts the terminal browser on a store (filled in with the browser).
+/// Wires the store, theme, keys and terminal together and runs the browser.
 struct BrowserLauncher {
     var store: FileStore
     var note: String?
@@ -10,6 +12,44 @@ struct BrowserLauncher {
     var ascii: Bool
 
     func run() throws {
-        print(note ?? "store: \(store.root.path)")
+        var messages: [String] = []
+        if let note { messages.append(note) }
+        let keymap = loadKeymap(&messages)
+        let status: Int32
+        do {
+            status = try CursesTerminal.run { caps in
+                var (chosen, themeError) = ThemeLoader.load(theme ?? "default")
+                if let themeError { messages.append(themeError) }
+                if caps.colors == 0 { chosen = ThemeLoader.load("mono").0 }
+                let app = App(source: store, width: caps.width, height: caps.height, theme: chosen,
+                              keymap: keymap, ascii: ascii || !caps.utf8)
+                if let author { app.setAuthorFilter(author) }
+                if !messages.isEmpty { app.say(messages.joined(separator: " · "), error: themeError != nil) }
+                return app
+            }
+        } catch let error as CursesTerminal.StartError {
+            throw Failure(message: error.description)
+        }
+        if status != 0 { throw ExitCodeError(status: status) }
     }
+
+    /// The default keys plus the user's `$XDG_CONFIG_HOME/weft/keys`, if any.
+    private func loadKeymap(_ messages: inout [String]) -> Keymap {
+        var keymap = Keymap.standard
+        let env = ProcessInfo.processInfo.environment
+        let config = env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (env["HOME"] ?? "/") + "/.config"
+        let path = config + "/weft/keys"
+        if let data = FileManager.default.contents(atPath: path) {
+            do { try keymap.apply(String(decoding: data, as: UTF8.self), file: path) } catch {
+                messages.append("\(error); default keys used for the rest")
+            }
+        }
+        return keymap
+    }
+}
+
+/// Ends the process with a status, quietly.
+struct ExitCodeError: Error {
+    var status: Int32
 }

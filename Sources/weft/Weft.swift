@@ -23,6 +23,8 @@ struct Weft: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let exit as ExitCodeError {
+            Foundation.exit(exit.status)
         } catch let failure as Failure {
             FileHandle.standardError.write(Data(("weft: " + failure.message + "\n").utf8))
             Foundation.exit(failure.status)

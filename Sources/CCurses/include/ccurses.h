@@ -28,6 +28,15 @@ int weft_put_cell(int y, int x, const unsigned int *scalars, int count, int attr
 /// which then leaves them in place.
 void weft_install_signal_handlers(void);
 
+/// newterm on the process's standard output and input; NULL when TERM is unknown.
+SCREEN *weft_newterm(void);
+
+/// Whether the locale's character set (after setlocale) is UTF-8.
+int weft_locale_is_utf8(void);
+
+/// Installs handlers for crash signals that restore the terminal, then let the crash proceed.
+void weft_install_crash_handlers(void);
+
 /// The last signal caught and not yet taken, or 0; taking it clears it.
 int weft_take_signal(void);
 
