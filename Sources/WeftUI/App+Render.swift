@@ -6,7 +6,7 @@ extension App {
         var grid = Grid(width: width, height: height)
         let l = layout
         if l.tooSmall {
-            let notice = "Terminal too small (\(width)x\(height)); Weft needs \(Layout.minWidth)x\(Layout.minHeight)"
+            let notice = "Terminal too small: \(width)x\(height), need \(Layout.minWidth)x\(Layout.minHeight)"
             grid.put(DisplayWidth.truncate(notice, to: width), x: 0, y: 0, role: .error)
             return grid
         }

@@ -1,0 +1,65 @@
+import Foundation
+import WeftModel
+import WeftSample
+import WeftStore
+import WeftTestSupport
+@testable import WeftUI
+
+/// A thread of our own with CJK, emoji and quotes nested three deep, plus a long quote to fold.
+let wideFixture = ForumThread(id: "fixture-wide", title: "字幕の翻訳 and emoji 🎉 in a deep quote chain", forum: "Fixtures", posts: [
+    Post(id: "w1", author: "李小龍", date: Date(timeIntervalSince1970: 1_767_000_000), body: "最初の投稿です。Wide text first: 漢字かなカナ한글 and 🎉🚲 emoji."),
+    Post(id: "w2", author: "ann", date: Date(timeIntervalSince1970: 1_767_003_600), parent: "w1",
+         body: "李小龍 wrote:\n> 最初の投稿です。Wide text first: 漢字かなカナ한글\n\nAgreed 👍"),
+    Post(id: "w3", author: "bob", date: Date(timeIntervalSince1970: 1_767_007_200), parent: "w2",
+         body: "ann wrote:\n> 李小龍 wrote:\n>> 最初の投稿です。\n> Agreed 👍\n\nTwo deep."),
+    Post(id: "w4", author: "cy", date: Date(timeIntervalSince1970: 1_767_010_800), parent: "w3",
+         body: "bob wrote:\n> ann wrote:\n>> 李小龍 wrote:\n>>> 最初の投稿です。Wide text first\n>> Agreed 👍\n> Two deep.\n\nThree deep: 三層の引用 ✅"),
+    Post(id: "w5", author: "ann", date: Date(timeIntervalSince1970: 1_767_014_400), parent: "w1",
+         body: "A long quote:\n\n> line one\n> line two\n> line three\n> line four\n> line five\n> line six\n> line seven\n> line eight\n\nEnd."),
+])
+
+/// A store with the demo forum (and optionally more threads) in a fresh temporary directory.
+func demoStore(extra: [ForumThread] = []) throws -> FileStore {
+    let store = try FileStore(root: temporaryDirectory("weft-ui").appendingPathComponent("demo"), create: true)
+    try store.merge(try DemoForum.threads() + extra)
+    return store
+}
+
+/// A fixed "now", so dates render the same every day.
+let fixedNow = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
+
+/// An app on a store at a size, with the default theme.
+func makeApp(_ store: FileStore, width: Int, height: Int, ascii: Bool = false) -> App {
+    App(source: store, width: width, height: height, theme: ThemeLoader.defaultTheme(), now: fixedNow, ascii: ascii)
+}
+
+/// Sends keys by name ("j", "Enter", "C-d"); "text:WORD" types each character of WORD.
+func press(_ app: App, _ script: String) {
+    for word in script.split(separator: " ") {
+        if word.hasPrefix("text:") {
+            for c in word.dropFirst(5) { app.handle(.char(c)) }
+        } else if let key = Key(name: String(word)) {
+            app.handle(key)
+        } else {
+            fatalError("unknown key \(word) in test script")
+        }
+    }
+}
+
+/// The screen as a snapshot stores it: the text, then which cells are selected
+/// (the selection is a role, invisible in plain text).
+func snapshotText(_ grid: Grid) -> String {
+    var legend: [String] = []
+    for y in 0..<grid.height {
+        var runs: [String] = []
+        var x = 0
+        while x < grid.width {
+            guard grid[x, y].role == .selection else { x += 1; continue }
+            let start = x
+            while x < grid.width, grid[x, y].role == .selection { x += 1 }
+            runs.append("\(start)-\(x - 1)")
+        }
+        if !runs.isEmpty { legend.append("row \(y): cols " + runs.joined(separator: ", ")) }
+    }
+    return grid.text + "\n--- selected: " + (legend.isEmpty ? "none" : legend.joined(separator: "; ")) + "\n"
+}

@@ -1,0 +1,73 @@
+import Foundation
+import SnapshotTesting
+import Testing
+import WeftModel
+import WeftTestSupport
+@testable import WeftUI
+
+/// Whole screens as text at fixed sizes. `SNAPSHOT_TESTING_RECORD=all swift test` re-records;
+/// recording fails the test, so a recorded snapshot is always looked at before it lands.
+struct ScreenSnapshotTests {
+    /// (name, width, height, keys).
+    static let screens: [(String, Int, Int, String)] = [
+        ("list", 120, 40, ""),
+        ("list", 80, 24, ""),
+        ("list", 60, 20, ""),
+        ("open-thread", 120, 40, "j j Enter"),
+        ("open-thread", 80, 24, "j j Enter"),
+        ("open-thread", 60, 20, "j j Enter"),
+        ("narrow-tab-cycles-panes", 80, 24, "j j Enter Tab"),
+        ("narrow-back-to-list", 80, 24, "j j Enter q"),
+        ("read-on-moves-to-next-post", 120, 40, "j j Enter Space Space Space"),
+        ("tree-navigation", 120, 40, "j j Enter j j j u ] ["),
+        ("collapse-subtree", 120, 40, "j j Enter j x"),
+        ("quote-source-jump", 120, 40, "j j Enter j j j s"),
+        ("quote-source-cycles", 120, 40, "j j Enter j j j s s"),
+        ("quote-source-back", 120, 40, "j j Enter j j j s s Backspace"),
+        ("author-prompt-completion", 120, 40, "a text:ma Tab"),
+        ("author-filter-list", 120, 40, "a text:olu Enter"),
+        ("author-filter-dims-tree", 120, 40, "j j Enter a text:marguerite Enter"),
+        ("author-filter-hides-others", 120, 40, "j j Enter a text:marguerite Enter H"),
+        ("exclude-author", 120, 40, "j j Enter a text:!marguerite,!tomasz Enter H"),
+        ("search-list", 120, 40, "/ text:bicycle Enter"),
+        ("search-thread", 120, 40, "j j Enter / text:photo Enter n"),
+        ("help", 120, 40, "?"),
+        ("help", 80, 24, "?"),
+        ("unread-only", 120, 40, "j j Enter Space Space q q U"),
+        ("sort-by-title", 120, 40, "o o"),
+        ("long-thread-scrolls", 80, 24, "Enter G"),
+        ("reading-group-bbcode-quotes", 120, 40, "j Enter j j"),
+        ("ascii-tree", 120, 40, "j j Enter"),
+        ("too-small", 39, 9, ""),
+        ("toggle-read", 120, 40, "j j Enter j r"),
+        ("page-down", 80, 24, "C-d PgDn"),
+        ("link-prompt", 120, 40, "j j Enter G k k k k k l"),
+    ]
+
+    @Test("screens", arguments: screens)
+    func screen(name: String, width: Int, height: Int, keys: String) throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: width, height: height, ascii: name.hasPrefix("ascii"))
+        press(app, keys)
+        assertSnapshot(of: snapshotText(app.render()), as: .lines, named: "\(name)-\(width)x\(height)")
+    }
+
+    static let wideScreens: [(String, Int, Int, String)] = [
+        ("wide-text-and-deep-quotes", 120, 40, "G Enter j j j"),
+        ("wide-text-and-deep-quotes", 80, 24, "G Enter j j j"),
+        ("wide-text-and-deep-quotes", 60, 20, "G Enter j j j"),
+        ("long-quote-folded", 120, 40, "G Enter j j j j"),
+        ("long-quote-unfolded", 120, 40, "G Enter j j j j z"),
+    ]
+
+    @Test("screens with wide characters and deep quotes", arguments: wideScreens)
+    func wideScreen(name: String, width: Int, height: Int, keys: String) throws {
+        let store = try demoStore(extra: [wideFixture])
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: width, height: height)
+        press(app, "o o")  // by title: the fixture sorts last
+        press(app, keys)
+        assertSnapshot(of: snapshotText(app.render()), as: .lines, named: "\(name)-\(width)x\(height)")
+    }
+}
