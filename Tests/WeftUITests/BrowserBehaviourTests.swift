@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+import WeftFormats
+import WeftModel
+import WeftStore
+import WeftTestSupport
+@testable import WeftUI
+
+/// What the keys do, asserted on the app's state rather than on pictures.
+struct BrowserBehaviourTests {
+    @Test func readStateIsSavedOnQuitAndShownAfterRestart() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "j j Enter j j")
+        let thread = try #require(app.open?.thread)
+        app.quit()
+        #expect(app.wantsQuit)
+        let saved = try FileStore(root: store.root).readPosts(thread: thread.id)
+        #expect(saved.count == 3)
+        let again = makeApp(try FileStore(root: store.root), width: 120, height: 40)
+        let summary = try #require(again.summaries.first { $0.id == thread.id })
+        #expect(summary.unreadCount == thread.posts.count - 3)
+    }
+
+    @Test func markingUnreadKeepsThePostUnreadUntilTheSelectionMoves() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "j j Enter r")
+        let o = try #require(app.open)
+        #expect(!o.read.contains(o.thread.posts[o.selectedPost!].id))
+        press(app, "j k")
+        #expect(o.read.contains(o.thread.posts[o.selectedPost!].id))
+    }
+
+    @Test func quoteSourceJumpsAndBackspaceReturns() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "j j Enter j j j")
+        let o = try #require(app.open)
+        #expect(o.thread.posts[o.selectedPost!].id == "b4")
+        press(app, "s")
+        #expect(o.thread.posts[o.selectedPost!].id == "b3")
+        press(app, "s")
+        #expect(o.thread.posts[o.selectedPost!].id == "b2")
+        press(app, "Backspace")
+        #expect(o.thread.posts[o.selectedPost!].id == "b4")
+    }
+
+    @Test func anUnresolvableQuoteSaysSoInTheStatusLine() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "j Enter")  // the reading group: its first post quotes a book
+        #expect(app.open?.thread.id == "reading-group-ch3")
+        press(app, "s")
+        #expect(app.message?.text.contains("not in this thread") == true)
+        #expect(app.message?.isError == true)
+    }
+
+    @Test func spaceReadsOnThroughTheWholeThreadInTreeOrder() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "j j Enter")
+        let o = try #require(app.open)
+        var seen: [Int] = []
+        for _ in 0..<60 {
+            if seen.last != o.selection { seen.append(o.selection) }
+            press(app, "Space")
+        }
+        #expect(seen == Array(0..<o.visible.count))
+        #expect(app.message?.text == "end of thread")
+        #expect(o.read.count == o.thread.posts.count)
+    }
+
+    @Test func collapsingHidesTheSubtreeAndSaysHowMany() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "j j Enter j")
+        let o = try #require(app.open)
+        let before = o.visible.count
+        press(app, "x")
+        let row = try #require(o.selectedRow)
+        #expect(o.visible.count == before - o.tree.rows[row].descendantCount)
+        #expect(app.treeLine(o, row: row, maxIndent: 10, starter: nil, dim: false).text.contains("▸10 hidden"))
+        press(app, "x")
+        #expect(o.visible.count == before)
+    }
+
+    @Test func theHelpScreenListsEveryActionFromTheTable() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        let help = app.helpLines().map(\.text).joined(separator: "\n")
+        for entry in ActionTable.entries { #expect(help.contains(entry.help)) }
+    }
+
+    @Test func resizingFollowsTheNewSizeAndTinySizesShowANotice() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "j j Enter")
+        for (w, h) in [(80, 24), (39, 9), (1, 1), (0, 0), (200, 60), (60, 20)] {
+            app.resize(width: w, height: h)
+            let grid = app.render()
+            #expect(grid.width == w && grid.height == h)
+            if w < Layout.minWidth || h < Layout.minHeight, h > 0, w >= 20 {
+                #expect(grid.text.hasPrefix(String("Terminal too small".prefix(max(0, w)))))
+            }
+        }
+    }
+
+    @Test func unknownKeysSayHowToGetHelp() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        app.handle(.function(9))
+        #expect(app.message?.text == "F9 is not bound; ? shows the keys")
+    }
+
+    @Test func qGoesBackPaneByPaneThenQuits() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "Enter Enter")
+        #expect(app.focus == .post)
+        press(app, "q")
+        #expect(app.focus == .tree && !app.wantsQuit)
+        press(app, "q")
+        #expect(app.focus == .list && app.open == nil)
+        press(app, "q")
+        #expect(app.wantsQuit)
+    }
+
+    @Test func onlyWebAndMailLinksAreOpened() throws {
+        let store = try demoStore()
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: 120, height: 40)
+        #expect(app.openURL("https://example.org/x") == [.openURL("https://example.org/x")])
+        #expect(app.openURL("mailto:a@example.org") == [.openURL("mailto:a@example.org")])
+        #expect(app.openURL("file:///etc/passwd").isEmpty)
+        #expect(app.openURL("javascript:alert(1)").isEmpty)
+        #expect(app.message?.isError == true)
+    }
+}
+
+/// The seed thread in the browser, read from `../shared` (skipped when it is absent).
+@Suite(.enabled(if: SharedData.hasSeed, "../shared/seed is absent"))
+struct SeedBrowserTests {
+    @Test func filteringByDD11ShowsTheirThreePostsAndStepsThroughThem() throws {
+        let store = try FileStore(root: temporaryDirectory("weft-seed").appendingPathComponent("seed"), create: true)
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        try store.merge(try Importer.threads(from: SharedData.url("seed/seed-thread.json").path))
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "Enter a text:dd Tab Enter")
+        #expect(app.filterDescription() == "author: DD11 (3 posts)")
+        #expect(app.render().text.contains("author: DD11 (3 posts)"))
+        let o = try #require(app.open)
+        var ids: [String] = []
+        for _ in 0..<3 {
+            press(app, "n")
+            ids.append(o.thread.posts[o.selectedPost!].id)
+        }
+        #expect(ids == ["p6", "p8", "p12"])
+        press(app, "H")
+        #expect(o.visible.count == 6)  // p6, p8, p12 and the posts they answer: p1, p7, p9
+        #expect(o.matched.filter { $0 }.count == 3)
+    }
+
+    @Test func post12AnswersPost9InTheTree() throws {
+        let store = try FileStore(root: temporaryDirectory("weft-seed").appendingPathComponent("seed"), create: true)
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        try store.merge(try Importer.threads(from: SharedData.url("seed/seed-thread.json").path))
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "Enter")
+        let o = try #require(app.open)
+        let row12 = o.tree.rowOfPost[o.thread.index(ofPost: "p12")!]
+        #expect(o.thread.posts[o.tree.rows[o.tree.rows[row12].parentRow!].post].id == "p9")
+        o.tree.checkInvariants()
+    }
+}

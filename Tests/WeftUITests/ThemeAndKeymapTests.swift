@@ -1,0 +1,87 @@
+import Testing
+@testable import WeftUI
+
+struct ThemeAndKeymapTests {
+    @Test("bundled themes parse and name every role", arguments: ["default", "light", "mono", "high-contrast"])
+    func bundledThemesParse(name: String) throws {
+        let (theme, error) = ThemeLoader.load(name)
+        #expect(error == nil)
+        #expect(theme.name == name)
+        #expect(Set(theme.styles.keys) == Set(RoleName.allCases))
+        #expect(!theme.authorPalette.isEmpty)
+    }
+
+    static let broken: [(String, String)] = [
+        ("[roles]\nselection = { fg = \"black\" }\nselecton = { fg = \"red\" }\n", "t.toml:3: unknown role \"selecton\""),
+        ("name = \"x\"\ncolour = 3\n", "t.toml:2: unknown key \"colour\""),
+        ("[roles]\nheader = { fg = \"purple\" }\n", "t.toml:2: header.fg: unknown colour"),
+        ("[roles]\nheader = { blink = true }\n", "t.toml:2: header: unknown style key \"blink\""),
+        ("[roles]\nheader = { bold = \"yes\" }\n", "t.toml:2: header.bold must be true or false"),
+        ("[roles\nheader = {}\n", "t.toml:1: "),
+        ("author-palette = [\"red\", 999]\n", "t.toml:1: author-palette has a colour it does not know"),
+    ]
+
+    @Test("broken themes name the line", arguments: broken)
+    func brokenThemesNameTheLine(text: String, message: String) {
+        do {
+            _ = try ThemeParser.parse(text, file: "t.toml")
+            Issue.record("accepted a broken theme")
+        } catch {
+            #expect("\(error)".hasPrefix(message), "\(error)")
+        }
+    }
+
+    @Test func aUserThemeOverridesOnlyWhatItNames() throws {
+        let parsed = try ThemeParser.parse("[roles]\nheader = { fg = \"#ff0000\" }\n", file: "mine.toml")
+        let theme = ThemeLoader.defaultTheme().overlaid(with: parsed.theme, paletteGiven: parsed.paletteGiven)
+        #expect(theme.styles[.header]?.fg == .index(196))
+        #expect(theme.styles[.selection] == ThemeLoader.defaultTheme().styles[.selection])
+        #expect(theme.authorPalette == ThemeLoader.defaultTheme().authorPalette)
+    }
+
+    @Test func aMissingThemeFallsBackToDefaultWithAMessage() {
+        let (theme, error) = ThemeLoader.load("/nonexistent/theme.toml")
+        #expect(theme == ThemeLoader.defaultTheme())
+        #expect(error?.contains("not found") == true)
+    }
+
+    @Test func coloursFallBackToTheEightBasicOnes() {
+        #expect(Color.index(9).basic == .index(1))
+        #expect(Color.index(208).basic == .index(1) || Color.index(208).basic == .index(3))
+        #expect(Color.index(2).basic == .index(2))
+        #expect(Color.terminalDefault.basic == .terminalDefault)
+    }
+
+    @Test func everyActionHasADefaultKeyThatTheParserReads() {
+        let map = Keymap.standard
+        for entry in ActionTable.entries {
+            #expect(!map.keys(for: entry.action).isEmpty, "\(entry.name)")
+        }
+        #expect(map.action(for: .char("j")) == .moveDown)
+        #expect(map.action(for: .ctrl("d")) == .halfPageDown)
+        #expect(map.action(for: .backTab) == .focusPrevious)
+        #expect(map.action(for: .char(" ")) == .readOn)
+    }
+
+    static let badBindings: [(String, String)] = [
+        ("bind j no-such-action", "keys:1: unknown action \"no-such-action\""),
+        ("\n\nbind C-~ quit", "keys:3: unknown key \"C-~\""),
+        ("bind j", "keys:1: expected: bind KEY ACTION"),
+        ("map j quit", "keys:1: unknown statement \"map\" (bind, unbind)"),
+    ]
+
+    @Test("bad key bindings name the line", arguments: badBindings)
+    func badBindingsNameTheLine(text: String, message: String) {
+        var map = Keymap.standard
+        #expect(throws: Keymap.ParseError.self) { try map.apply(text, file: "keys") }
+        do { try map.apply(text, file: "keys") } catch { #expect("\(error)" == message) }
+    }
+
+    @Test func userBindingsRebindAndUnbind() throws {
+        var map = Keymap.standard
+        try map.apply("# mine\nbind J next-sibling\nunbind j\nbind ^N next-match", file: "keys")
+        #expect(map.action(for: .char("J")) == .nextSibling)
+        #expect(map.action(for: .char("j")) == nil)
+        #expect(map.action(for: .ctrl("n")) == .nextMatch)
+    }
+}
