@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "weft", targets: ["weft"]),
+        .executable(name: "weft-bench", targets: ["weft-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,6 +55,14 @@ let package = Package(
             name: "weft",
             dependencies: [
                 "WeftModel", "WeftStore", "WeftFormats", "WeftSample", "WeftUI", "WeftCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "weft-bench",
+            dependencies: [
+                "WeftModel", "WeftStore", "WeftUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# End-to-end tests: drive the real weft binary in a detached tmux with a private socket,
+# read the screen with capture-pane, and check exit statuses and what was saved.
+#
+# Usage: Tests/e2e/run.sh [path/to/weft]     (default: .build/debug/weft)
+# Ends with the line "N passed, N failed"; exits non-zero if any failed.
+set -u
+cd "$(dirname "$0")/../.."
+WEFT=$(realpath "${1:-.build/debug/weft}")
+SHARED=$(realpath ../shared 2>/dev/null || true)
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+WORK=$(mktemp -d /tmp/weft-e2e.XXXXXX)
+SOCK="weft-e2e-$$"
+export HOME="$WORK/home" XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
+mkdir -p "$HOME"
+passed=0
+failed=0
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+
+ok() { passed=$((passed + 1)); echo "ok   - $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; echo "----- screen -----"; screen; echo "------------------"; }
+screen() { tmux -L "$SOCK" capture-pane -p -t e2e 2>/dev/null; }
+keys() { tmux -L "$SOCK" send-keys -t e2e "$@"; }
+typed() { tmux -L "$SOCK" send-keys -t e2e -l "$1"; }
+
+# start W H ARGS...: runs weft in a fresh session; its exit status goes to $WORK/status.
+start() {
+    local w=$1 h=$2
+    shift 2
+    rm -f "$WORK/status"
+    tmux -L "$SOCK" kill-server 2>/dev/null
+    local cmd
+    cmd=$(printf '%q ' "$WEFT" "$@")
+    tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x "$w" -y "$h" \
+        "env TERM=xterm-256color $cmd; echo \$? > $WORK/status; sleep 30"
+}
+
+# wait_for TEXT [SECONDS]: polls the screen until it shows TEXT.
+wait_for() {
+    local deadline=$((SECONDS + ${2:-10}))
+    while [ $SECONDS -lt $deadline ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# wait_exit [SECONDS]: waits for weft to end; prints its status.
+wait_exit() {
+    local deadline=$((SECONDS + ${1:-10}))
+    while [ $SECONDS -lt $deadline ]; do
+        [ -s "$WORK/status" ] && { cat "$WORK/status"; return 0; }
+        sleep 0.1
+    done
+    echo "timeout"
+}
+
+check() { # check NAME TEXT: the screen shows TEXT
+    if wait_for "$2"; then ok "$1"; else fail "$1 (expected: $2)"; fi
+}
+
+echo "# demo forum"
+start 120 40 --store "$WORK/empty-store"
+check "opens the demo forum on an empty store" "Threads (4, 4 unread)"
+check "says it is the demo forum" "Demo forum"
+keys j j Enter
+check "opens a thread into the reply tree" "Replies: Restoring a 1974 touring bicycle"
+check "shows the post pane header" "marguerite · 2025-03-03 09:12 · post 1 of 15"
+keys Space
+check "Space reads on to the next post" "post 2 of 15"
+keys j j
+check "j moves in the tree" "post 4 of 15"
+keys s
+check "s follows a quote to its source" "quote 1 of 2 → marguerite's post"
+check "the quoted post is shown" "in reply to tomasz · post 3 of 15"
+keys BSpace
+check "Backspace goes back along the jump history" "back to tomasz's post"
+keys a
+check "a prompts for an author" "Author (Tab completes"
+typed "marg"
+keys Tab Enter
+check "the author filter shows in the status bar" "author: marguerite (7 posts)"
+keys H
+check "H hides the other authors' posts" "showing only matching posts"
+keys /
+typed "cardboard"
+keys Enter
+check "/ searches the thread" "/cardboard"
+check "the search lands on the matching post" "Cardboard method adopted"
+tmux -L "$SOCK" resize-window -t e2e -x 80 -y 24
+check "a resize to 80x24 keeps the reading position" "in reply to tomasz · post 5 of 13"
+if screen | grep -qF "Threads ("; then fail "at 80x24 the thread list should give way to the tree"; else ok "at 80x24 the tree and post stack without the list"; fi
+tmux -L "$SOCK" resize-window -t e2e -x 30 -y 8
+check "a tiny terminal shows a notice" "Terminal too small: 30x8"
+tmux -L "$SOCK" resize-window -t e2e -x 120 -y 40
+check "growing back redraws the browser" "Threads ("
+keys '?'
+check "? shows help generated from the action table" "Go to the post a quote comes from"
+keys q q q q
+status=$(wait_exit)
+if [ "$status" = 0 ]; then ok "q backs out and quits with status 0"; else fail "quit status was $status"; fi
+if ls "$XDG_CACHE_HOME"/weft/demo-forum/read/*.json >/dev/null 2>&1; then ok "read state was saved on quit"; else fail "no read state saved"; fi
+
+echo "# the seed thread"
+if [ -f "$SHARED/seed/seed-thread.json" ]; then
+    "$WEFT" import --store "$WORK/seed" "$SHARED/seed/seed-thread.json" >/dev/null
+    start 120 40 --store "$WORK/seed" --author DD11
+    check "--author starts with the filter on" "author: DD11 (3 posts)"
+    keys Enter
+    check "the seed thread opens" "Replies: Prolotherapy for Trigeminal Neuralgia"
+    keys n
+    check "n steps to DD11's first post" "DD11 · in reply to sparky1"
+    keys C-c
+    status=$(wait_exit)
+    if [ "$status" = 0 ]; then ok "Ctrl-c quits with status 0"; else fail "Ctrl-c status was $status"; fi
+else
+    echo "skip - ../shared/seed is absent, seed-thread tests skipped"
+fi
+
+echo "# signals and bad starts"
+start 100 30 --sample
+check "--sample opens the demo forum" "Threads (4"
+keys j j Enter
+check "a thread is open before SIGTERM" "Replies: Restoring"
+pid=$(pgrep -n -f "$WEFT --sample")
+kill -TERM "$pid"
+status=$(wait_exit)
+if [ "$status" = 143 ]; then ok "SIGTERM ends with status 143"; else fail "SIGTERM status was $status"; fi
+if screen | grep -q "Threads"; then fail "the screen was not restored after SIGTERM"; else ok "the terminal is restored after SIGTERM"; fi
+
+start 100 30 --sample
+check "started again for SIGHUP" "Threads (4"
+pid=$(pgrep -n -f "$WEFT --sample")
+kill -HUP "$pid"
+status=$(wait_exit)
+if [ "$status" = 129 ]; then ok "SIGHUP ends with status 129"; else fail "SIGHUP status was $status"; fi
+
+printf 'name = "broken"\n[roles]\nselecton = { fg = "red" }\n' > "$WORK/bad.toml"
+start 120 40 --sample --theme "$WORK/bad.toml"
+check "a broken theme names its file and line and falls back" "bad.toml:3: unknown role"
+keys q
+wait_exit >/dev/null
+
+out=$("$WEFT" --sample </dev/null 2>&1); status=$?
+if [ $status = 1 ] && echo "$out" | grep -q "needs a terminal"; then ok "no terminal: one clear error, status 1"; else fail "no terminal gave status $status: $out"; fi
+
+start 100 30 --sample
+tmux -L "$SOCK" kill-server
+start 100 30
+tmux -L "$SOCK" kill-server
+rm -f "$WORK/status"
+tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 100 -y 30 \
+    "env TERM=no-such-terminal $(printf '%q' "$WEFT") --sample; echo \$? > $WORK/status; sleep 30"
+check "an unknown TERM is reported" "cannot use the terminal type TERM=no-such-terminal"
+status=$(wait_exit)
+if [ "$status" = 1 ]; then ok "an unknown TERM exits with status 1"; else fail "unknown TERM status was $status"; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
