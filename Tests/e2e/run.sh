@@ -23,12 +23,22 @@ screen() { tmux -L "$SOCK" capture-pane -p -t e2e 2>/dev/null; }
 keys() { tmux -L "$SOCK" send-keys -t e2e "$@"; }
 typed() { tmux -L "$SOCK" send-keys -t e2e -l "$1"; }
 
+# stop_server: ends the tmux server and waits until its socket is gone.
+stop_server() {
+    tmux -L "$SOCK" kill-server 2>/dev/null
+    for _ in $(seq 50); do
+        tmux -L "$SOCK" has-session 2>/dev/null || return 0
+        sleep 0.1
+    done
+}
+
 # start W H ARGS...: runs weft in a fresh session; its exit status goes to $WORK/status.
 start() {
     local w=$1 h=$2
     shift 2
     rm -f "$WORK/status"
-    tmux -L "$SOCK" kill-server 2>/dev/null
+    stop_server
+    sleep 0.2
     local cmd
     cmd=$(printf '%q ' "$WEFT" "$@")
     tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x "$w" -y "$h" \
@@ -144,10 +154,7 @@ wait_exit >/dev/null
 out=$("$WEFT" --sample </dev/null 2>&1); status=$?
 if [ $status = 1 ] && echo "$out" | grep -q "needs a terminal"; then ok "no terminal: one clear error, status 1"; else fail "no terminal gave status $status: $out"; fi
 
-start 100 30 --sample
-tmux -L "$SOCK" kill-server
-start 100 30
-tmux -L "$SOCK" kill-server
+stop_server
 rm -f "$WORK/status"
 tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 100 -y 30 \
     "env TERM=no-such-terminal $(printf '%q' "$WEFT") --sample; echo \$? > $WORK/status; sleep 30"
