@@ -75,7 +75,12 @@ let package = Package(
         ),
         .testTarget(
             name: "WeftFormatsTests",
-            dependencies: ["WeftFormats", "WeftModel", "WeftSample", "WeftStore", "WeftTestSupport"],
+            dependencies: ["WeftFormats", "WeftModel", "WeftStore", "WeftTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WeftSampleTests",
+            dependencies: ["WeftSample", "WeftModel", "WeftFormats"],
             swiftSettings: strict
         ),
         .testTarget(

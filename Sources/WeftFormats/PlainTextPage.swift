@@ -20,6 +20,8 @@ import WeftModel
 /// blank lines in a row). Bodies are kept exactly, without the blank lines
 /// around them. Such pages keep no authors, dates or structure: authors are
 /// unknown, and every post after the first answers the first, as in a flat forum.
+/// Post ids are the position and a hash of the body ("p3-1f0c9a2b"), so importing
+/// the same page again adds nothing and another page of the same thread adds its posts.
 public enum PlainTextPage {
     /// How many blank lines in a row separate two posts.
     public static let separatorBlankLines = 3
@@ -64,9 +66,12 @@ public enum PlainTextPage {
         }
         let title = String(titleLine.trimmed)
         var posts: [Post] = []
-        for (n, body) in bodies.enumerated() {
-            posts.append(Post(id: "p\(n + 1)", parent: n == 0 ? nil : "p1", number: n + 1,
-                              body: body.joined(separator: "\n")))
+        for (n, lines) in bodies.enumerated() {
+            let body = lines.joined(separator: "\n")
+            // The position alone would make page 2 of a thread collide with page 1 on merge,
+            // and a hash alone would merge two identical posts: the id carries both.
+            let id = "p\(n + 1)-" + String(StableHash.hex(body).prefix(8))
+            posts.append(Post(id: id, parent: posts.first?.id, number: n + 1, body: body))
         }
         return ForumThread(id: Slug.make(title), title: title, forum: String(forumLine.trimmed), posts: posts)
     }

@@ -29,4 +29,10 @@ public enum DateText {
         }
         return day(date)
     }
+
+    /// "Mar 3" within the year of `now`, else "2023-11": at most seven columns.
+    public static func compact(_ date: Date, now: Date) -> String {
+        let s = short(date, now: now)
+        return s.count <= 7 ? s : String(s.prefix(7))
+    }
 }

@@ -1,3 +1,4 @@
+import WeftModel
 /// Turns ids from data into file names that cannot escape or break the store.
 ///
 /// Every byte outside `[A-Za-z0-9_-]` (and a `.` anywhere but the middle) is
@@ -31,12 +32,9 @@ public enum StorePath {
         return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
     }
 
-    /// FNV-1a, 64-bit, as 16 hex digits. Written by hand: it is five lines,
-    /// and a cryptographic hash package would cost a long build for nothing.
+    /// FNV-1a, 64-bit, as 16 hex digits (see ``StableHash``).
     static func fnv1a(_ bytes: [UInt8]) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        let s = String(h, radix: 16)
+        let s = String(StableHash.bytes(bytes), radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }
 }

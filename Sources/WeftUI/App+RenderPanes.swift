@@ -13,9 +13,9 @@ extension App {
             return
         }
         let showStarter = r.width >= 40
-        let starterWidth = showStarter ? min(12, r.width / 5) : 0
-        let countWidth = 7
-        let dateWidth = r.width >= 60 ? 10 : 0
+        let starterWidth = showStarter ? min(12, r.width / 6) : 0
+        let countWidth = 6
+        let dateWidth = r.width >= 60 ? 10 : r.width >= 40 ? 7 : 0
         let titleWidth = r.width - 1 - (showStarter ? starterWidth + 1 : 0) - countWidth - (dateWidth > 0 ? dateWidth + 1 : 0) - 1
         for i in 0..<rows {
             let index = listTop + i
@@ -41,7 +41,7 @@ extension App {
             grid.put(countText, x: x, y: y, role: base)
             x += countWidth + 1
             if dateWidth > 0 {
-                let date = s.lastDate.map { DateText.short($0, now: now) } ?? "-"
+                let date = s.lastDate.map { dateWidth < 10 ? DateText.compact($0, now: now) : DateText.short($0, now: now) } ?? "-"
                 grid.put(String(repeating: " ", count: max(0, dateWidth - date.count)) + date, x: x, y: y, role: selected ? base : .dimmed)
             }
         }

@@ -36,7 +36,7 @@ public struct Layout: Equatable, Sendable {
         let bodyHeight = height - 2
         let right: Rect
         if width >= wideWidth {
-            let listWidth = max(40, width * 38 / 100)
+            let listWidth = max(40, width * 40 / 100)
             layout.list = Rect(x: 0, y: 0, width: listWidth, height: bodyHeight)
             layout.verticalRule = Rect(x: listWidth, y: 0, width: 1, height: bodyHeight)
             right = Rect(x: listWidth + 1, y: 0, width: width - listWidth - 1, height: bodyHeight)

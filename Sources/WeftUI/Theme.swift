@@ -1,3 +1,5 @@
+import WeftModel
+
 /// A terminal colour: the terminal's default, or an index into the 256-colour palette.
 public enum Color: Hashable, Sendable {
     /// The terminal's own foreground or background.
@@ -130,8 +132,6 @@ public struct Theme: Equatable, Sendable {
 
     /// The palette slot for an author name: the same name always gets the same colour.
     public static func paletteSlot(for name: String) -> Int {
-        var h: UInt32 = 2_166_136_261
-        for b in name.lowercased().utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
-        return Int(h % 1024)
+        Int(StableHash.value(name.lowercased()) % 1024)
     }
 }

@@ -16,7 +16,8 @@ struct ImporterTests {
     func splitsPages(name: String, page: String, bodies: [String]) throws {
         let thread = try PlainTextPage.parse(page, source: "x.txt")
         #expect(thread.posts.map(\.body) == bodies, "\(name)")
-        #expect(thread.posts.dropFirst().allSatisfy { $0.parent == "p1" })
+        #expect(thread.posts.dropFirst().allSatisfy { $0.parent == thread.posts[0].id })
+        #expect(thread.posts.enumerated().allSatisfy { $0.element.id.hasPrefix("p\($0.offset + 1)-") })
     }
 
     static let badPages: [(String, String)] = [

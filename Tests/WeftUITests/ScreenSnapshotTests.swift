@@ -42,6 +42,15 @@ struct ScreenSnapshotTests {
         ("toggle-read", 120, 40, "j j Enter j r"),
         ("page-down", 80, 24, "C-d PgDn"),
         ("link-prompt", 120, 40, "j j Enter G k k k k k l"),
+        ("first-and-last", 80, 24, "Enter G k k g"),
+        ("page-up-and-half-page-up", 80, 24, "Enter G PgUp C-u"),
+        ("shift-tab-cycles-back", 120, 40, "j j Enter S-Tab"),
+        ("post-page-up", 60, 20, "j Enter j Space b"),
+        ("ctrl-o-goes-back", 120, 40, "j j Enter j j j s C-o"),
+        ("filter-by-current-author", 120, 40, "j j Enter j A"),
+        ("previous-match", 120, 40, "j j Enter a text:olu Enter N"),
+        ("cycle-theme-says-its-name", 120, 40, "t"),
+        ("search-escape-restores", 120, 40, "/ text:winter Esc"),
     ]
 
     @Test("screens", arguments: screens)

@@ -127,6 +127,42 @@ else
     echo "skip - ../shared/seed is absent, seed-thread tests skipped"
 fi
 
+echo "# the command line on a store the tests write"
+"$WEFT" import --store "$WORK/cli" --forum Demo "$WORK/../$(basename "$WORK")/none.json" >/dev/null 2>"$WORK/err"; status=$?
+if [ $status = 1 ] && grep -q "none.json: no such file" "$WORK/err"; then ok "import of a missing file names it and exits 1"; else fail "missing import gave $status: $(cat "$WORK/err")"; fi
+cat > "$WORK/t.json" <<'JSON'
+{"forum": "F", "thread": {"id": "t1", "title": "A test thread", "posts": [
+  {"id": "a", "author": "ann", "parent": null, "body": "Opening"},
+  {"id": "b", "author": "bob", "parent": "a", "body": "ann wrote:\n> Opening\n\nReply"}]}}
+JSON
+out=$("$WEFT" import --store "$WORK/cli" "$WORK/t.json")
+if [ "$out" = "imported into $WORK/cli: 1 threads added, 2 posts, 2 authors" ]; then ok "import prints a summary"; else fail "import said: $out"; fi
+out=$("$WEFT" import --store "$WORK/cli" "$WORK/t.json")
+if echo "$out" | grep -q ": 0 threads added, 0 posts"; then ok "re-import adds nothing"; else fail "re-import said: $out"; fi
+if "$WEFT" list --store "$WORK/cli" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["threads"][0]; assert d["version"]==1 and t["id"]=="t1" and t["posts"]==2 and t["unread"]==2, d'; then
+    ok "list --json is valid and counts posts"
+else fail "list --json"; fi
+out=$("$WEFT" show --store "$WORK/cli" t1)
+if echo "$out" | grep -q "> ann wrote: \[quoting a\]"; then ok "show marks quotes and their sources"; else fail "show printed: $out"; fi
+"$WEFT" list --store "$WORK/cli" --bogus >/dev/null 2>&1; status=$?
+if [ $status = 2 ]; then ok "a usage error exits 2"; else fail "usage error exit $status"; fi
+"$WEFT" show --store "$WORK/cli" nope >/dev/null 2>"$WORK/err"; status=$?
+if [ $status = 1 ] && grep -q 'no thread with id "nope"' "$WORK/err"; then ok "an unknown thread exits 1 with one sentence"; else fail "unknown thread: $status"; fi
+
+echo "# resize storm"
+start 120 40 --sample
+check "started for the resize storm" "Threads (4"
+keys j Enter
+for i in $(seq 1 40); do
+    tmux -L "$SOCK" resize-window -t e2e -x $((30 + (i * 37) % 150)) -y $((6 + (i * 13) % 50))
+    keys j
+done
+tmux -L "$SOCK" resize-window -t e2e -x 100 -y 30
+check "after 40 resizes with keys between, it redraws at 100x30" "Replies: Reading group"
+keys C-c
+status=$(wait_exit)
+if [ "$status" = 0 ]; then ok "still quits cleanly after the storm"; else fail "after storm status $status"; fi
+
 echo "# signals and bad starts"
 start 100 30 --sample
 check "--sample opens the demo forum" "Threads (4"
