@@ -23,7 +23,8 @@ let package = Package(
     targets: [
         .target(name: "WeftModel", swiftSettings: strict),
         .target(name: "WeftStore", dependencies: ["WeftModel"], swiftSettings: strict),
-        .target(name: "WeftFormats", dependencies: ["WeftModel"], swiftSettings: strict),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "WeftFormats", dependencies: ["WeftModel", "WeftStore", "CLibXML2"], swiftSettings: strict),
         .target(
             name: "WeftSample",
             dependencies: ["WeftModel", "WeftFormats"],

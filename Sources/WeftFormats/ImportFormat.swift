@@ -4,17 +4,41 @@ import Foundation
 public enum ImportFormat: String, CaseIterable, Sendable {
     /// Detect from the content.
     case auto
+    /// An mbox file (mboxo or mboxrd).
+    case mbox
+    /// A Maildir folder (cur/ and new/, nested folders too), or one message file.
+    case maildir
+    /// Discourse API JSON (topics, post pages, latest posts).
+    case discourse
+    /// Reddit `/comments/ID` JSON (and `morechildren` responses).
+    case reddit
     /// A discussion saved as a plain-text page (see ``PlainTextPage``).
     case text
     /// Weft's JSON thread format, also what scrapers write (see `ThreadDocument`).
     case json
 
     /// Guesses the format from the first bytes of the content, not the file name.
+    ///
+    /// JSON is told apart by its shape later (``Importer``); here it is `.json`.
     public static func detect(_ data: Data) -> ImportFormat {
         var bytes = data.prefix(4096)[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
+        if Mbox.looksLikeMbox(bytes) { return .mbox }
+        if looksLikeMessage(ArraySlice(bytes)) { return .maildir }
         return .text
+    }
+
+    /// Whether bytes start like one RFC 5322 message: header fields, one of them a mail header.
+    static func looksLikeMessage(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let text = String(decoding: bytes.prefix(2048), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(30)
+        guard let first = lines.first, let colon = first.firstIndex(of: ":"),
+              first[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !first[..<colon].isEmpty else {
+            return false
+        }
+        let mailHeaders = ["from:", "message-id:", "subject:", "date:", "received:", "return-path:", "delivered-to:"]
+        return lines.contains { line in mailHeaders.contains { line.lowercased().hasPrefix($0) } }
     }
 }

@@ -4,8 +4,19 @@ import WeftStore
 
 /// Reads files of any supported format into threads.
 public enum Importer {
-    /// Reads one file (or standard input for "-") into threads.
-    public static func threads(from path: String, format: ImportFormat = .auto) throws -> [ForumThread] {
+    /// Reports progress: bytes (or items) done, and the total when known.
+    public typealias Progress = (_ done: Int, _ total: Int?) -> Void
+
+    /// Reads one file, directory (walked; a Maildir is read as one archive) or "-" for standard input.
+    ///
+    /// Issues with single items are in the batch; a whole input that cannot
+    /// be read throws an ``ImportError`` naming it and the position.
+    public static func read(_ path: String, format: ImportFormat = .auto, forum: String? = nil,
+                            progress: Progress? = nil) throws -> ImportBatch {
+        var isDir: ObjCBool = false
+        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            return try readDirectory(path, format: format, forum: forum, progress: progress)
+        }
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -16,36 +27,138 @@ public enum Importer {
             }
             data = d
         }
-        return try threads(from: data, source: path, format: format)
+        return try read(data, source: path, format: format, forum: forum, progress: progress)
     }
 
     /// Reads data already in memory, naming `source` in errors.
-    public static func threads(from data: Data, source: String, format: ImportFormat = .auto) throws -> [ForumThread] {
-        switch format == .auto ? ImportFormat.detect(data) : format {
-        case .json:
-            return try WeftJSON.decode(data, source: source).threads
+    public static func read(_ data: Data, source: String, format: ImportFormat = .auto, forum: String? = nil,
+                            progress: Progress? = nil) throws -> ImportBatch {
+        let chosen = format == .auto ? ImportFormat.detect(data) : format
+        switch chosen {
+        case .mbox:
+            var mail = MailImporter(forum: forum)
+            let bytes = [UInt8](data)
+            mail.addMbox(bytes, source: source) { progress?($0, bytes.count) }
+            if mail.count == 0 && mail.issues.isEmpty {
+                throw ImportError(source: source, position: "byte 0", reason: "no messages (an mbox starts with a \"From \" line)")
+            }
+            return ImportBatch(threads: mail.threads(), issues: mail.issues)
+        case .maildir:
+            var mail = MailImporter(forum: forum)
+            mail.add([UInt8](data), source: source, position: "line 1")
+            return ImportBatch(threads: mail.threads(), issues: mail.issues)
+        case .json, .discourse, .reddit:
+            return try readJSON(data, source: source, format: chosen)
         case .text, .auto:
             guard let text = String(data: data, encoding: .utf8) else {
-                throw ImportError(source: source, position: "byte \(firstInvalidUTF8(data))",
-                                  reason: "not UTF-8 text")
+                throw ImportError(source: source, position: "byte \(firstInvalidUTF8(data))", reason: "not UTF-8 text")
             }
-            return [try PlainTextPage.parse(text, source: source)]
+            if text.contains("\0") {
+                throw ImportError(source: source, position: "byte \(data.firstIndex(of: 0) ?? 0)",
+                                  reason: "binary data, not a text page")
+            }
+            return ImportBatch(threads: [try PlainTextPage.parse(text, source: source)])
         }
+    }
+
+    /// Convenience for callers that want only the threads.
+    public static func threads(from path: String, format: ImportFormat = .auto) throws -> [ForumThread] {
+        try read(path, format: format).threads
+    }
+
+    /// Convenience for callers that want only the threads.
+    public static func threads(from data: Data, source: String, format: ImportFormat = .auto) throws -> [ForumThread] {
+        try read(data, source: source, format: format).threads
+    }
+
+    private static func readJSON(_ data: Data, source: String, format: ImportFormat) throws -> ImportBatch {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+            throw ImportError(source: source, position: nil, reason: "not valid JSON: \(detail)")
+        }
+        if format == .reddit || (format == .json && RedditImporter.isComments(object)) {
+            var more: [Any] = []
+            let sibling = source.replacingOccurrences(of: ".comments.json", with: ".morechildren.json")
+            if sibling != source, let d = FileManager.default.contents(atPath: sibling),
+               let m = try? JSONSerialization.jsonObject(with: d) { more.append(m) }
+            if RedditImporter.isMoreChildren(object) { return RedditImporter.readMoreChildren(object, source: source) }
+            return RedditImporter.read(object, more: more, source: source)
+        }
+        if format == .json && RedditImporter.isMoreChildren(object) {
+            return RedditImporter.readMoreChildren(object, source: source)
+        }
+        if format == .discourse || (format == .json && DiscourseImporter.matches(object)) {
+            return try DiscourseImporter.read(data, source: source)
+        }
+        return ImportBatch(threads: try WeftJSON.decode(data, source: source).threads)
+    }
+
+    /// A directory: a Maildir is one archive (threaded together); otherwise each file in name order.
+    private static func readDirectory(_ path: String, format: ImportFormat, forum: String?,
+                                      progress: Progress?) throws -> ImportBatch {
+        if format == .maildir || (format == .auto && Maildir.isMaildir(path)) {
+            let files = Maildir.messageFiles(in: path)
+            var mail = MailImporter(forum: forum)
+            var issues: [ImportIssue] = []
+            for (n, file) in files.enumerated() {
+                guard let d = FileManager.default.contents(atPath: file) else {
+                    issues.append(ImportIssue(source: file, position: nil, reason: "cannot be read (it may have been removed)", skipped: true))
+                    continue
+                }
+                mail.add([UInt8](d), source: file, position: "line 1")
+                progress?(n + 1, files.count)
+            }
+            return ImportBatch(threads: mail.threads(), issues: issues + mail.issues)
+        }
+        var batch = ImportBatch()
+        let files = walk(path)
+        for (n, file) in files.enumerated() {
+            if format == .auto, let head = try? FileHandle(forReadingFrom: URL(fileURLWithPath: file)).read(upToCount: 4096),
+               ImportFormat.detect(head) == .text {
+                batch.issues.append(ImportIssue(source: file, position: nil,
+                                                reason: "not a mail, JSON or Discourse file; left alone (a saved page imports by name)",
+                                                skipped: false, ignored: true))
+                continue
+            }
+            do {
+                let b = try read(file, format: format, forum: forum)
+                batch.threads += b.threads
+                batch.issues += b.issues
+            } catch let error as ImportError {
+                batch.issues.append(ImportIssue(source: error.source, position: error.position, reason: error.reason, skipped: true))
+            }
+            progress?(n + 1, files.count)
+        }
+        return batch
+    }
+
+    /// Regular files below a directory, hidden ones left out, in path order.
+    static func walk(_ path: String) -> [String] {
+        var files: [String] = []
+        let walker = FileManager.default.enumerator(atPath: path)
+        while let name = walker?.nextObject() as? String {
+            let full = (path as NSString).appendingPathComponent(name)
+            var sub: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue,
+               !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                files.append(full)
+            }
+        }
+        return files.sorted()
     }
 
     /// The offset of the first byte that breaks UTF-8.
     static func firstInvalidUTF8(_ data: Data) -> Int {
         var decoder = UTF8()
         var iterator = data.makeIterator()
-        var offset = 0
         var consumed = 0
         while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let s):
-                consumed += UTF8.width(s)
-                offset = consumed
-            case .emptyInput: return offset
-            case .error: return offset
+            case .scalarValue(let s): consumed += UTF8.width(s)
+            case .emptyInput, .error: return consumed
             }
         }
     }

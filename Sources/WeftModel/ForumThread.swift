@@ -37,26 +37,54 @@ public struct ForumThread: Equatable, Sendable, Codable {
     /// Unnamed posts are counted under ``Post/unnamedAuthor``.
     public var authorCounts: [(name: String, count: Int)] {
         var counts: [String: Int] = [:]
-        for post in posts { counts[post.displayAuthor, default: 0] += 1 }
+        for post in posts where !post.placeholder { counts[post.displayAuthor, default: 0] += 1 }
         return counts.map { (name: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
     }
 
     /// Adds the posts of `other` whose ids this thread does not have yet.
     ///
-    /// - Returns: how many posts were added.
+    /// A real post replaces a placeholder with its id; a placeholder never
+    /// replaces anything. Parents written as `#N` (a post number, as Discourse
+    /// replies name them) are resolved to the id of post number N once the
+    /// thread holds it.
+    /// - Returns: how many real posts were added.
     @discardableResult
     public mutating func merge(_ other: ForumThread) -> Int {
-        var known = Set(posts.map(\.id))
+        var index: [String: Int] = [:]
+        for (i, post) in posts.enumerated() where index[post.id] == nil { index[post.id] = i }
         var added = 0
-        for post in other.posts where !known.contains(post.id) {
+        for post in other.posts {
+            if let i = index[post.id] {
+                if posts[i].placeholder && !post.placeholder {
+                    posts[i] = post
+                    added += 1
+                }
+                continue
+            }
+            index[post.id] = posts.count
             posts.append(post)
-            known.insert(post.id)
-            added += 1
+            if !post.placeholder { added += 1 }
         }
         if forum == nil { forum = other.forum }
+        if title.isEmpty || title.hasPrefix("(untitled") { title = other.title }
+        resolveNumberedParents()
         return added
     }
+
+    /// Turns `#N` parents into the id of post number N where the thread has it.
+    public mutating func resolveNumberedParents() {
+        guard posts.contains(where: { $0.parent?.hasPrefix("#") == true }) else { return }
+        var byNumber: [Int: String] = [:]
+        for post in posts { if let n = post.number, byNumber[n] == nil { byNumber[n] = post.id } }
+        for i in posts.indices {
+            guard let p = posts[i].parent, p.hasPrefix("#"), let n = Int(p.dropFirst()), let id = byNumber[n] else { continue }
+            posts[i].parent = id
+        }
+    }
+
+    /// The number of real posts (placeholders left out).
+    public var realPostCount: Int { posts.reduce(0) { $0 + ($1.placeholder ? 0 : 1) } }
 }
 
 /// A named collection of threads, as the demo forum and JSON imports carry them.

@@ -19,11 +19,14 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
     public var body: String
     /// How ``body`` is written.
     public var format: BodyFormat
+    /// Set for a stand-in for a post the archive lacks but replies name (a mail
+    /// thread's missing parent, a Reddit "more replies" stub). Not counted as a post.
+    public var placeholder: Bool
 
     /// Creates a post.
     public init(
         id: String, author: String? = nil, date: Date? = nil, parent: String? = nil,
-        number: Int? = nil, body: String, format: BodyFormat = .plain
+        number: Int? = nil, body: String, format: BodyFormat = .plain, placeholder: Bool = false
     ) {
         self.id = id
         self.author = author
@@ -32,6 +35,7 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
         self.number = number
         self.body = body
         self.format = format
+        self.placeholder = placeholder
     }
 
     /// The author's name for display: the name, or "(unnamed)".

@@ -43,7 +43,7 @@ public struct ThreadSummary: Equatable, Sendable, Codable {
         var first: Date?
         var last: Date?
         var unread = 0
-        for post in thread.posts {
+        for post in thread.posts where !post.placeholder {
             participants[post.displayAuthor, default: 0] += 1
             if let date = post.date {
                 first = min(first ?? date, date)
@@ -53,7 +53,7 @@ public struct ThreadSummary: Equatable, Sendable, Codable {
         }
         self.init(
             id: thread.id, title: thread.title, forum: thread.forum, starter: thread.starter,
-            postCount: thread.posts.count, participants: participants,
+            postCount: thread.realPostCount, participants: participants,
             firstDate: first, lastDate: last, unreadCount: unread
         )
     }

@@ -31,15 +31,19 @@ extension FileStore {
                 let added: Int
                 if fm.fileExists(atPath: url.path) {
                     thread = try loadThreadFile(url)
+                    let known = Set(thread.posts.filter { !$0.placeholder }.map(\.id))
+                    let before = thread
                     added = thread.merge(incoming)
-                    if added == 0 { continue }
-                    result.threadsUpdated += 1
-                    for post in thread.posts.suffix(added) { result.authors.insert(post.displayAuthor) }
+                    if thread == before { continue }
+                    if added > 0 { result.threadsUpdated += 1 }
+                    for post in incoming.posts where !post.placeholder && !known.contains(post.id) {
+                        result.authors.insert(post.displayAuthor)
+                    }
                 } else {
                     thread = ForumThread(id: incoming.id, title: incoming.title, forum: incoming.forum)
                     added = thread.merge(incoming)
                     result.threadsAdded += 1
-                    for post in thread.posts { result.authors.insert(post.displayAuthor) }
+                    for post in thread.posts where !post.placeholder { result.authors.insert(post.displayAuthor) }
                 }
                 result.postsAdded += added
                 try write(thread, to: url)

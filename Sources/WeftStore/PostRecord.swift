@@ -13,8 +13,9 @@ struct PostRecord: Codable {
     var number: Int?
     var format: BodyFormat
     var body: String
+    var placeholder: Bool
 
-    private enum Keys: String, CodingKey { case id, author, parent, date, number, format, body }
+    private enum Keys: String, CodingKey { case id, author, parent, date, number, format, body, placeholder }
 
     init(_ post: Post) {
         id = post.id
@@ -24,10 +25,12 @@ struct PostRecord: Codable {
         number = post.number
         format = post.format
         body = post.body
+        placeholder = post.placeholder
     }
 
     var model: Post {
-        Post(id: id, author: author, date: date, parent: parent, number: number, body: body, format: format)
+        Post(id: id, author: author, date: date, parent: parent, number: number, body: body, format: format,
+             placeholder: placeholder)
     }
 
     init(from decoder: any Decoder) throws {
@@ -40,6 +43,7 @@ struct PostRecord: Codable {
         number = try c.decodeIfPresent(Int.self, forKey: .number)
         format = try c.decodeIfPresent(BodyFormat.self, forKey: .format) ?? .plain
         body = try c.decode(String.self, forKey: .body)
+        placeholder = try c.decodeIfPresent(Bool.self, forKey: .placeholder) ?? false
         if let seconds = try? c.decodeIfPresent(Double.self, forKey: .date) {
             date = Date(timeIntervalSince1970: seconds)
         } else if let text = try c.decodeIfPresent(String.self, forKey: .date) {
@@ -60,6 +64,7 @@ struct PostRecord: Codable {
         try c.encodeIfPresent(number, forKey: .number)
         if format != .plain { try c.encode(format, forKey: .format) }
         try c.encode(body, forKey: .body)
+        if placeholder { try c.encode(true, forKey: .placeholder) }
     }
 
     private static func stringOrNumber(_ c: KeyedDecodingContainer<Keys>, _ key: Keys) throws -> String? {

@@ -25,50 +25,47 @@ struct Import: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open(create: true)
         var total = MergeResult()
-        var skipped: [String] = []
-        for path in expand(paths) {
+        var problems: [ImportIssue] = []
+        var repaired = 0
+        let progress = Progress(label: "importing")
+        for path in paths {
             do {
-                var threads = try Importer.threads(from: path, format: format)
-                if let forum { threads = threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
-                let result = try store.merge(threads)
+                progress.start(path)
+                var batch = try Importer.read(path, format: format, forum: forum) { done, total in
+                    progress.update(done: done, total: total)
+                }
+                progress.finish()
+                if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
+                let result = try store.merge(batch.threads)
                 total.threadsAdded += result.threadsAdded
                 total.threadsUpdated += result.threadsUpdated
                 total.postsAdded += result.postsAdded
                 total.authors.formUnion(result.authors)
+                for issue in batch.issues {
+                    if issue.skipped || issue.ignored { problems.append(issue) } else { repaired += 1; problems.append(issue) }
+                }
             } catch let error as ImportError {
-                skipped.append(error.description)
+                progress.finish()
+                problems.append(ImportIssue(source: error.source, position: error.position, reason: error.reason, skipped: true))
             } catch let error as StoreError {
+                progress.finish()
                 throw Failure(message: error.description)
             }
+        }
+        let skipped = problems.filter(\.skipped)
+        let ignored = problems.filter(\.ignored)
+        for issue in problems {
+            let kind = issue.skipped ? "skipped" : issue.ignored ? "ignored" : "note"
+            FileHandle.standardError.write(Data("weft: \(kind): \(issue)\n".utf8))
         }
         var summary = "imported into \(store.root.path): \(total.threadsAdded) threads added"
         if total.threadsUpdated > 0 { summary += ", \(total.threadsUpdated) updated" }
         summary += ", \(total.postsAdded) posts, \(total.authors.count) authors"
         if !skipped.isEmpty { summary += "; \(skipped.count) skipped" }
+        if repaired > 0 { summary += "; \(repaired) repaired (see notes)" }
+        if !ignored.isEmpty { summary += "; \(ignored.count) files ignored" }
         print(summary)
-        for line in skipped { FileHandle.standardError.write(Data("weft: skipped \(line)\n".utf8)) }
         if !skipped.isEmpty { throw ExitCode(1) }
-    }
-
-    /// The paths with directories replaced by the regular files below them, in name order.
-    private func expand(_ paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
-            var isDir: ObjCBool = false
-            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
-                return [path]
-            }
-            let walker = FileManager.default.enumerator(atPath: path)
-            var files: [String] = []
-            while let name = walker?.nextObject() as? String {
-                let full = (path as NSString).appendingPathComponent(name)
-                var sub: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue,
-                   !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                    files.append(full)
-                }
-            }
-            return files.sorted()
-        }
     }
 }
 

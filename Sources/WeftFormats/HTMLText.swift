@@ -1,0 +1,228 @@
+import CLibXML2
+
+/// Turns HTML (Discourse `cooked`, mail `text/html`) into plain text with libxml2's HTML parser.
+///
+/// A real parser, not patterns: broken markup is repaired the way browsers
+/// do, and entities are decoded. Network access is off. Paragraphs become
+/// blank-line separated text, lists `- ` items, `<pre>` a fenced block, links
+/// `[text](url)`, `<blockquote>` `> ` lines, and Discourse's
+/// `<aside class="quote" data-username data-post data-topic>` the BBCode
+/// `[quote="name, post:N, topic:T"]` that ``BodyParser`` reads, so quotes
+/// still link to their source posts. Nesting deeper than ``maxDepth`` is
+/// flattened into text.
+public enum HTMLText {
+    /// Elements nested deeper than this are read as plain text.
+    public static let maxDepth = 200
+
+    /// The text of an HTML fragment or document.
+    public static func text(from html: String) -> String {
+        var bytes = Array(html.utf8)
+        guard !bytes.isEmpty else { return "" }
+        bytes.append(0)
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let doc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count - 1), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return html }
+        defer { xmlFreeDoc(doc) }
+        var renderer = Renderer()
+        var node = doc.pointee.children
+        while let n = node {
+            renderer.render(n, depth: 0)
+            node = n.pointee.next
+        }
+        return renderer.finish()
+    }
+
+    /// Accumulates text with block breaks.
+    private struct Renderer {
+        var out = ""
+        var pendingBreak = 0  // newlines owed before the next text
+        var inPre = 0
+
+        mutating func block(_ n: Int = 2) {
+            if !out.isEmpty { pendingBreak = max(pendingBreak, n) }
+        }
+
+        mutating func emit(_ text: String) {
+            guard !text.isEmpty else { return }
+            if pendingBreak > 0 {
+                while out.hasSuffix(" ") { out.removeLast() }
+                out += String(repeating: "\n", count: pendingBreak)
+                pendingBreak = 0
+            }
+            out += text
+        }
+
+        mutating func inline(_ raw: String) {
+            if inPre > 0 { emit(raw); return }
+            var collapsed = ""
+            var space = false
+            for c in raw {
+                if c.isWhitespace { space = true; continue }
+                if space && !(collapsed.isEmpty && (out.isEmpty || out.hasSuffix(" ") || out.hasSuffix("\n") || pendingBreak > 0)) {
+                    collapsed.append(" ")
+                }
+                space = false
+                collapsed.append(c)
+            }
+            if space && !collapsed.isEmpty { collapsed.append(" ") }
+            if collapsed.isEmpty && space && !out.isEmpty && !out.hasSuffix(" ") && !out.hasSuffix("\n") && pendingBreak == 0 {
+                collapsed = " "
+            }
+            emit(collapsed)
+        }
+
+        mutating func render(_ node: xmlNodePtr, depth: Int) {
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                inline(content(node))
+                return
+            case XML_ELEMENT_NODE:
+                break
+            default:
+                return
+            }
+            guard depth < HTMLText.maxDepth else {
+                inline(content(node))
+                return
+            }
+            let tag = name(node)
+            switch tag {
+            case "br":
+                emit("\n")
+            case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "section", "article", "header", "footer":
+                block()
+                children(node, depth)
+                block()
+            case "hr":
+                block()
+                emit("---")
+                block()
+            case "ul", "ol":
+                block()
+                var item = node.pointee.children
+                var number = 1
+                while let li = item {
+                    if li.pointee.type == XML_ELEMENT_NODE && name(li) == "li" {
+                        block(1)
+                        emit(tag == "ol" ? "\(number). " : "- ")
+                        number += 1
+                        children(li, depth)
+                    } else {
+                        render(li, depth: depth + 1)
+                    }
+                    item = li.pointee.next
+                }
+                block()
+            case "pre":
+                block()
+                emit("```\n")
+                inPre += 1
+                children(node, depth)
+                inPre -= 1
+                if !out.hasSuffix("\n") { emit("\n") }
+                emit("```")
+                block()
+            case "aside" where attribute(node, "class")?.split(separator: " ").contains("quote") == true:
+                quoteAside(node, depth)
+            case "blockquote":
+                var inner = Renderer()
+                var child = node.pointee.children
+                while let c = child { inner.render(c, depth: depth + 1); child = c.pointee.next }
+                let text = inner.finish()
+                block()
+                emit(text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n"))
+                block()
+            case "a":
+                let href = attribute(node, "href") ?? ""
+                var inner = Renderer()
+                var child = node.pointee.children
+                while let c = child { inner.render(c, depth: depth + 1); child = c.pointee.next }
+                let text = inner.finish()
+                if href.isEmpty || href.hasPrefix("#") || text == href || href.hasPrefix("/") && text.isEmpty {
+                    inline(text)
+                } else if text.isEmpty {
+                    inline(href)
+                } else {
+                    inline("[\(text)](\(href))")
+                }
+            case "img":
+                if let alt = attribute(node, "alt"), !alt.isEmpty { inline(alt) }
+            case "script", "style", "head", "title", "noscript", "svg":
+                return
+            default:
+                children(node, depth)
+            }
+        }
+
+        /// Discourse's quote: `<aside class="quote" data-username="x" data-post="3" data-topic="9">`.
+        mutating func quoteAside(_ node: xmlNodePtr, _ depth: Int) {
+            var fields: [String] = []
+            if let user = attribute(node, "data-username") { fields.append(user) }
+            if let post = attribute(node, "data-post") { fields.append("post:\(post)") }
+            if let topic = attribute(node, "data-topic") { fields.append("topic:\(topic)") }
+            var inner = Renderer()
+            var child = node.pointee.children
+            while let c = child {
+                // The title div holds the avatar and the name, already in the tag.
+                let isTitle = c.pointee.type == XML_ELEMENT_NODE && name(c) == "div"
+                    && attribute(c, "class")?.contains("title") == true
+                if !isTitle {
+                    if c.pointee.type == XML_ELEMENT_NODE && name(c) == "blockquote" {
+                        var q = c.pointee.children
+                        while let qc = q { inner.render(qc, depth: depth + 2); q = qc.pointee.next }
+                    } else {
+                        inner.render(c, depth: depth + 1)
+                    }
+                }
+                child = c.pointee.next
+            }
+            block()
+            let head = fields.isEmpty ? "[quote]" : "[quote=\"\(fields.joined(separator: ", "))\"]"
+            emit(head + "\n" + inner.finish() + "\n[/quote]")
+            block()
+        }
+
+        mutating func children(_ node: xmlNodePtr, _ depth: Int) {
+            var child = node.pointee.children
+            while let c = child {
+                render(c, depth: depth + 1)
+                child = c.pointee.next
+            }
+        }
+
+        func finish() -> String {
+            var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+                var l = line
+                while l.last == " " { l = l.dropLast() }
+                return l
+            }
+            // No more than one blank line in a row.
+            var result: [Substring] = []
+            for l in lines where !(l.isEmpty && (result.last?.isEmpty ?? true)) { result.append(l) }
+            while result.last?.isEmpty == true { result.removeLast() }
+            lines = result
+            return lines.joined(separator: "\n")
+        }
+
+        private func name(_ node: xmlNodePtr) -> String {
+            node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        }
+
+        private func content(_ node: xmlNodePtr) -> String {
+            guard let c = node.pointee.content else { return "" }
+            return String(cString: c)
+        }
+
+        private func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
+            guard let value = xmlGetProp(node, key) else { return nil }
+            defer { weft_xml_free(value) }
+            return String(cString: value)
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import WeftModel
+
+/// One message ready for threading: its ids, subject and the post it becomes.
+struct MailItem {
+    var id: String
+    /// References then In-Reply-To: ancestors, oldest first.
+    var references: [String]
+    var subject: String
+    var post: Post
+}
+
+/// Threads mail by Message-ID, References and In-Reply-To, after Jamie Zawinski's algorithm.
+///
+/// Kept apart from the reply tree: this decides each message's parent; ``ReplyTree`` draws them.
+/// - Links follow References; a message's own last reference wins over guesses.
+/// - A link that would close a cycle is refused, so no input can loop.
+/// - A parent missing from the archive stays as a placeholder post at a
+///   thread's root when it holds two or more replies; inside a thread its
+///   replies move up to the nearest ancestor that is there (as jwz does).
+/// - Orphan replies ("Re: …" with no parent found) join the thread whose
+///   root has the same subject, once prefixes such as "Re:", "Fwd:" and list
+///   tags like "[ksummit]" are removed. Threads that are not replies never merge.
+enum JWZThreader {
+    final class Container {
+        let id: String
+        var item: Int?
+        var parent: Container?
+        var children: [Container] = []
+        init(id: String) { self.id = id }
+    }
+
+    /// Groups messages into threads; each thread's id is its root's id.
+    static func threads(_ items: [MailItem], forum: String?) -> [ForumThread] {
+        var table: [String: Container] = [:]
+        var order: [Container] = []
+        func container(_ id: String) -> Container {
+            if let c = table[id] { return c }
+            let c = Container(id: id)
+            table[id] = c
+            order.append(c)
+            return c
+        }
+        for (index, item) in items.enumerated() {
+            let c = container(item.id)
+            c.item = index
+            var previous: Container?
+            for ref in item.references where ref != item.id {
+                let r = container(ref)
+                if let p = previous, r.parent == nil, p !== r, !isAncestor(r, of: p) { link(r, to: p) }
+                previous = r
+            }
+            if let p = previous, p !== c, !isAncestor(c, of: p) {
+                link(c, to: p)
+            } else if previous == nil, let old = c.parent {
+                unlink(c, from: old)
+            }
+        }
+        let roots = prune(order.filter { $0.parent == nil })
+        let grouped = groupBySubject(roots, items: items)
+        return grouped.map { makeThread($0, items: items, forum: forum) }
+    }
+
+    private static func link(_ child: Container, to parent: Container) {
+        if let old = child.parent { unlink(child, from: old) }
+        child.parent = parent
+        parent.children.append(child)
+    }
+
+    private static func unlink(_ child: Container, from parent: Container) {
+        parent.children.removeAll { $0 === child }
+        child.parent = nil
+    }
+
+    /// Whether `a` is `b` or one of its ancestors (the guard against cycles).
+    private static func isAncestor(_ a: Container, of b: Container) -> Bool {
+        var node: Container? = b
+        var steps = 0
+        while let n = node {
+            if n === a { return true }
+            node = n.parent
+            steps += 1
+            if steps > 1_000_000 { return true }  // a cycle we did not make: refuse
+        }
+        return false
+    }
+
+    /// Drops empty containers: childless ones go, ones with a single reply give way to it.
+    private static func prune(_ roots: [Container]) -> [Container] {
+        // Post-order without recursion.
+        var stack: [(Container, Bool)] = roots.reversed().map { ($0, false) }
+        var post: [Container] = []
+        while let (c, expanded) = stack.popLast() {
+            if expanded { post.append(c); continue }
+            stack.append((c, true))
+            for child in c.children.reversed() { stack.append((child, false)) }
+        }
+        var newRoots = roots
+        for c in post where c.item == nil {
+            if let p = c.parent {
+                let at = p.children.firstIndex { $0 === c } ?? p.children.count
+                p.children.remove(at: min(at, p.children.count - 1))
+                for (k, child) in c.children.enumerated() {
+                    child.parent = p
+                    p.children.insert(child, at: min(at + k, p.children.count))
+                }
+                c.children = []
+                c.parent = nil
+            } else if c.children.count <= 1 {
+                let at = newRoots.firstIndex { $0 === c }!
+                newRoots.remove(at: at)
+                for child in c.children {
+                    child.parent = nil
+                    newRoots.insert(child, at: at)
+                }
+                c.children = []
+            }
+        }
+        return newRoots
+    }
+
+    /// Attaches orphan replies to the root that has their subject.
+    private static func groupBySubject(_ roots: [Container], items: [MailItem]) -> [Container] {
+        var bySubject: [String: Container] = [:]
+        var kept: [Container] = []
+        func subject(_ c: Container) -> (String, Bool) {
+            let raw = c.item.map { items[$0].subject } ?? c.children.first.flatMap { $0.item.map { items[$0].subject } } ?? ""
+            let (base, reply) = Subject.normalize(raw)
+            return (base, reply || c.item == nil)
+        }
+        for root in roots {
+            let (base, isReply) = subject(root)
+            if !isReply && !base.isEmpty && bySubject[base] == nil { bySubject[base] = root }
+        }
+        for root in roots {
+            let (base, isReply) = subject(root)
+            if isReply, !base.isEmpty, let target = bySubject[base], target !== root {
+                if root.item == nil {
+                    for child in root.children { child.parent = target; target.children.append(child) }
+                    root.children = []
+                } else {
+                    root.parent = target
+                    target.children.append(root)
+                }
+                continue
+            }
+            kept.append(root)
+        }
+        return kept
+    }
+
+    private static func makeThread(_ root: Container, items: [MailItem], forum: String?) -> ForumThread {
+        var posts: [Post] = []
+        var stack = [root]
+        var placeholders: [Post] = []
+        while let c = stack.popLast() {
+            var post: Post
+            if let i = c.item {
+                post = items[i].post
+                post.id = c.id
+            } else {
+                post = Post(id: c.id, body: "", placeholder: true)
+            }
+            post.parent = c.parent?.id
+            if c.item == nil { placeholders.append(post) } else { posts.append(post) }
+            stack.append(contentsOf: c.children.reversed())
+        }
+        // Source order is date order; placeholders come before the replies they hold.
+        posts.sort { ($0.date ?? .distantFuture) < ($1.date ?? .distantFuture) }
+        let title: String
+        if let i = root.item {
+            title = items[i].subject
+        } else {
+            let first = posts.first.flatMap { p in items.first { $0.id == p.id }?.subject } ?? ""
+            title = Subject.normalize(first).base.isEmpty ? "(no subject)" : Subject.stripReplyPrefixes(first)
+        }
+        return ForumThread(id: root.id, title: title.isEmpty ? "(no subject)" : title, forum: forum,
+                           posts: placeholders + posts)
+    }
+}
+
+/// Subject lines compared without reply prefixes and list tags.
+enum Subject {
+    /// The subject without "Re:", "Fwd:", "AW:", list tags and white space, lower-cased; and whether it was a reply.
+    static func normalize(_ subject: String) -> (base: String, reply: Bool) {
+        let stripped = stripReplyPrefixes(subject)
+        let reply = stripped.count != stripTags(subject).count
+        return (stripped.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "), reply)
+    }
+
+    /// The subject without reply and forward prefixes or list tags.
+    static func stripReplyPrefixes(_ subject: String) -> String {
+        var s = Substring(subject.trimmed)
+        var changed = true
+        while changed {
+            changed = false
+            let before = s
+            s = Substring(stripTags(String(s)))
+            let lower = s.lowercased()
+            for prefix in ["re:", "fwd:", "fw:", "aw:", "sv:", "antw:", "re :"] where lower.hasPrefix(prefix) {
+                s = s.dropFirst(prefix.count).drop { $0 == " " }
+                break
+            }
+            if lower.hasPrefix("re["), let close = s.firstIndex(of: "]"), s[s.index(after: close)...].hasPrefix(":") {
+                s = s[s.index(close, offsetBy: 2)...].drop { $0 == " " }
+            }
+            changed = s != before
+        }
+        return String(s)
+    }
+
+    /// The subject without leading `[tag]` list tags.
+    static func stripTags(_ subject: String) -> String {
+        var s = Substring(subject.trimmed)
+        while s.hasPrefix("["), let close = s.firstIndex(of: "]") {
+            s = s[s.index(after: close)...].drop { $0 == " " }
+        }
+        return String(s)
+    }
+}

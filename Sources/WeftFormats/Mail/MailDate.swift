@@ -1,0 +1,69 @@
+import Foundation
+
+/// Parses RFC 5322 dates, including the obsolete forms real archives hold.
+///
+/// Accepts an optional day name, one- or two-digit days, two- and
+/// four-digit years (two-digit: 50–99 are 19xx), optional seconds, numeric
+/// zones (`+0100`), the old named zones (`GMT`, `UT`, `EST`, `PDT`, military
+/// letters), comments such as `(PST)`, and missing zones (taken as UTC).
+/// Written by hand: Foundation's formatters take one fixed pattern each and
+/// reject most of these.
+enum MailDate {
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let zones: [String: Int] = [
+        "ut": 0, "utc": 0, "gmt": 0, "z": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
+        "mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "cet": 60, "cest": 120, "bst": 60,
+    ]
+
+    static func parse(_ raw: String?) -> Date? {
+        guard let raw else { return nil }
+        // Drop comments and commas; split into words.
+        var text = ""
+        var depth = 0
+        for c in raw {
+            if c == "(" { depth += 1; continue }
+            if c == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { text.append(c == "," ? " " : c) }
+        }
+        var words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        if let first = words.first, first.count >= 3, first.allSatisfy(\.isLetter), !months.contains(String(first.prefix(3))) {
+            words.removeFirst()  // the day name
+        }
+        guard words.count >= 3 else { return nil }
+        var day: Int?, month: Int?, year: Int?
+        // "3 Mar 2024" or "Mar 3 2024".
+        if let d = Int(words[0]), let m = monthIndex(words[1]) {
+            day = d; month = m; year = Int(words[2])
+        } else if let m = monthIndex(words[0]), let d = Int(words[1]) {
+            day = d; month = m; year = Int(words[2])
+        }
+        guard let d = day, let m = month, var y = year, (1...31).contains(d) else { return nil }
+        if y < 100 { y += y < 50 ? 2000 : 1900 }
+        var hour = 0, minute = 0, second = 0
+        var zoneMinutes = 0
+        for word in words.dropFirst(3) {
+            if word.contains(":") {
+                let parts = word.split(separator: ":").map { Int($0) }
+                guard parts.count >= 2, let h = parts[0], let mi = parts[1] else { continue }
+                hour = h; minute = mi
+                if parts.count > 2, let s = parts[2] { second = s }
+            } else if (word.hasPrefix("+") || word.hasPrefix("-")), word.count == 5, let v = Int(word.dropFirst()) {
+                zoneMinutes = (v / 100 * 60 + v % 100) * (word.hasPrefix("-") ? -1 : 1)
+            } else if let z = zones[word] {
+                zoneMinutes = z
+            } else if word.count == 1, let c = word.first, c.isLetter {
+                zoneMinutes = 0  // military zones are unreliable in practice (RFC 5322 4.3)
+            }
+        }
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        var components = DateComponents()
+        components.year = y; components.month = m; components.day = d
+        components.hour = hour; components.minute = minute; components.second = min(second, 59)
+        components.timeZone = TimeZone(secondsFromGMT: zoneMinutes * 60)
+        return Calendar(identifier: .gregorian).date(from: components)
+    }
+
+    private static func monthIndex(_ word: String) -> Int? {
+        months.firstIndex(of: String(word.prefix(3))).map { $0 + 1 }
+    }
+}

@@ -1,0 +1,95 @@
+/// Splits an mbox file into messages (mboxo and mboxrd).
+///
+/// A message starts at a `From ` line at the start of the file or after a
+/// line break. Body lines written as `>From `, `>>From `… lose one `>`
+/// (the mboxrd rule; for mboxo only `>From ` was escaped, which this also undoes).
+public enum Mbox {
+    /// One message's bytes and where it starts.
+    public struct Entry {
+        /// The message, envelope line removed and `>From ` unescaped.
+        public var bytes: [UInt8]
+        /// Byte offset of its envelope line in the file.
+        public var offset: Int
+        /// 1-based line number of its envelope line.
+        public var line: Int
+    }
+
+    /// Whether data looks like an mbox: it starts with a `From ` envelope line.
+    public static func looksLikeMbox(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.starts(with: Array("From ".utf8))
+    }
+
+    /// Calls `body` with each message in order.
+    public static func forEach(_ bytes: [UInt8], _ body: (Entry) throws -> Void) rethrows {
+        let from = Array("From ".utf8)
+        var start: Int? = nil
+        var startLine = 1
+        var line = 1
+        var i = 0
+        let n = bytes.count
+        func emit(upTo end: Int) throws {
+            guard let s = start else { return }
+            // Skip the envelope line.
+            var bodyStart = s
+            while bodyStart < end, bytes[bodyStart] != 0x0A { bodyStart += 1 }
+            bodyStart = min(end, bodyStart + 1)
+            try body(Entry(bytes: unescape(bytes[bodyStart..<end]), offset: s, line: startLine))
+        }
+        while i < n {
+            if (i == 0 || bytes[i - 1] == 0x0A), bytes[i] == 0x46, i + 5 <= n, bytes[i..<(i + 5)].elementsEqual(from) {
+                try emit(upTo: i)
+                start = i
+                startLine = line
+            }
+            // Jump to the next line.
+            while i < n, bytes[i] != 0x0A { i += 1 }
+            i += 1
+            line += 1
+        }
+        try emit(upTo: n)
+    }
+
+    /// Removes one `>` from `>+From ` lines, and the blank line that separates messages.
+    static func unescape(_ slice: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var i = slice.startIndex
+        while i < slice.endIndex {
+            if slice[i] == 0x3E {
+                var j = i
+                while j < slice.endIndex, slice[j] == 0x3E { j += 1 }
+                if j + 5 <= slice.endIndex, slice[j..<(j + 5)].elementsEqual("From ".utf8) { i += 1 }
+            }
+            while i < slice.endIndex {
+                let b = slice[i]
+                out.append(b)
+                i += 1
+                if b == 0x0A { break }
+            }
+        }
+        return out
+    }
+
+    /// An mbox (mboxrd) of messages: `From ` lines escaped, a blank line after each.
+    public static func write(_ messages: [[UInt8]], envelopes: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (message, envelope) in zip(messages, envelopes) {
+            out += Array("From \(envelope)\n".utf8)
+            var lineStart = true
+            var i = 0
+            while i < message.count {
+                if lineStart {
+                    var j = i
+                    while j < message.count, message[j] == 0x3E { j += 1 }
+                    if j + 5 <= message.count, message[j..<(j + 5)].elementsEqual("From ".utf8) { out.append(0x3E) }
+                }
+                out.append(message[i])
+                lineStart = message[i] == 0x0A
+                i += 1
+            }
+            if message.last != 0x0A { out.append(0x0A) }
+            out.append(0x0A)
+        }
+        return out
+    }
+}

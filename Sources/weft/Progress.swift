@@ -1,0 +1,41 @@
+import Foundation
+
+/// Progress on stderr for long imports, only when stderr is a terminal.
+///
+/// Shows items or bytes done, the rate, and an ETA when the total is known;
+/// redraws at most ten times a second, and clears its line when done.
+final class Progress {
+    private let label: String
+    private let enabled = isatty(2) == 1
+    private var name = ""
+    private var started = Date()
+    private var lastDraw = Date.distantPast
+
+    init(label: String) { self.label = label }
+
+    func start(_ name: String) {
+        self.name = (name as NSString).lastPathComponent
+        started = Date()
+        lastDraw = .distantPast
+    }
+
+    func update(done: Int, total: Int?) {
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = Date()
+        let elapsed = max(0.001, Date().timeIntervalSince(started))
+        let rate = Double(done) / elapsed
+        var line = "\(label) \(name): \(done)"
+        if let total, total > 0 {
+            line += " of \(total) (\(done * 100 / total)%)"
+            if rate > 0 { line += String(format: ", %.0f/s, ETA %.0fs", rate, Double(total - done) / rate) }
+        } else {
+            line += String(format: ", %.0f/s", rate)
+        }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+    }
+
+    func finish() {
+        guard enabled, lastDraw != .distantPast else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
