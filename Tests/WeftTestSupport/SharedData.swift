@@ -35,3 +35,26 @@ public func temporaryDirectory(_ name: String = "weft-test") -> URL {
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Runs a Python 3 script (for expectations computed independently of Weft, with
+/// Python's own `mailbox`, `email` and `json`) and returns its standard output.
+public func runPython(_ script: String, in directory: URL) -> Data? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script]
+    process.currentDirectoryURL = directory
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch {
+        print("skipping: python3 could not run: \(error)")
+        return nil
+    }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        print("skipping: python3 exited \(process.terminationStatus)")
+        return nil
+    }
+    return data
+}

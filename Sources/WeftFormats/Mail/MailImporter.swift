@@ -39,7 +39,8 @@ public struct MailImporter {
         while body.hasSuffix("\n") || body.hasSuffix(" ") { body.removeLast() }
         var id = MailAddress.messageIDs(message.header("Message-ID")).first
             ?? "weft-" + StableHash.hex("\(message.header("From") ?? "")|\(message.header("Date") ?? "")|\(subject)|\(extracted.text.prefix(200))")
-        if let first = firstSeen[id], items[first.index].post.body == body {
+        if let first = firstSeen[id], items[first.index].post.body == body, items[first.index].post.author == author,
+           items[first.index].subject == subject {
             issues.append(ImportIssue(source: source, position: position,
                                       reason: "the same message as \(first.position) (Message-ID <\(id)>); imported once",
                                       skipped: false))
