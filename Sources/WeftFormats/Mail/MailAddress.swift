@@ -1,12 +1,15 @@
 /// Reads the author's name from a `From:` value.
 enum MailAddress {
+    /// The address Weft's mbox export gives a post with no known author; read back as no author.
+    static let unnamed = "nobody@weft.invalid"
+
     /// The display name, or the address when there is none.
     ///
     /// `"Ann Lee" <ann@x.org>`, `Ann Lee <ann@x.org>`, `ann@x.org (Ann Lee)` and
     /// `ann@x.org` give "Ann Lee", "Ann Lee", "Ann Lee" and "ann@x.org".
     static func displayName(_ raw: String) -> String? {
         let value = EncodedWords.decode(raw).trimmed
-        guard !value.isEmpty else { return nil }
+        guard !value.isEmpty, value != "<\(unnamed)>", value != unnamed else { return nil }
         if let lt = value.lastIndex(of: "<") {
             let name = unquote(value[..<lt].trimmed)
             if !name.isEmpty { return name }
