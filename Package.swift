@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "weft-bench",
             dependencies: [
-                "WeftModel", "WeftStore", "WeftUI",
+                "WeftModel", "WeftStore", "WeftUI", "WeftFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -24,8 +24,8 @@ public enum TreeText {
         let tree = ReplyTree(posts: thread.posts)
         let resolver = QuoteResolver(posts: thread.posts)
         var out: [String] = [thread.title]
-        let authors = Set(thread.posts.map(\.displayAuthor)).count
-        out.append([thread.forum, "\(thread.posts.count) posts", "\(authors) authors", "id \(thread.id)"]
+        let authors = Set(thread.posts.filter { !$0.placeholder }.map(\.displayAuthor)).count
+        out.append([thread.forum, "\(thread.realPostCount) posts", "\(authors) authors", "id \(thread.id)"]
             .compactMap { $0 }.joined(separator: " · "))
         out.append("")
         let visible = tree.rows(matching: { filter.matches(thread.posts[$0], isRead: read.contains(thread.posts[$0].id)) },
@@ -35,7 +35,7 @@ public enum TreeText {
             let post = thread.posts[row.post]
             let pad = String(repeating: " ", count: indentStep * min(row.depth, 20))
             out.append(pad + header(post, row: row, thread: thread))
-            guard matched else { continue }
+            guard matched, !post.placeholder else { continue }
             let parsed = BodyParser.parse(post.body)
             let sources = resolver.sources(forPost: row.post, body: parsed)
             for line in BodyText.lines(parsed, sources: sources, posts: thread.posts) {
@@ -47,6 +47,7 @@ public enum TreeText {
     }
 
     private static func header(_ post: Post, row: ReplyTree.Row, thread: ForumThread) -> String {
+        if post.placeholder { return "[\(post.id)] " + (post.body.isEmpty ? "(not in this archive)" : "[\(post.body)]") }
         var parts = ["[\(post.id)] \(post.displayAuthor)"]
         if let date = post.date { parts.append(DateText.full(date)) }
         if let p = row.parentRow { parts.append("in reply to \(thread.posts[p].displayAuthor)") }

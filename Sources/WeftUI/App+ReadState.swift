@@ -5,7 +5,7 @@ extension App {
     func markDisplayedPostRead() {
         guard let o = open, layout.post != nil, let post = o.selectedPost, o.keptUnread != post else { return }
         let id = o.thread.posts[post].id
-        guard !o.read.contains(id) else { return }
+        guard !o.thread.posts[post].placeholder, !o.read.contains(id) else { return }
         o.read.insert(id)
         pendingRead[o.thread.id, default: []].insert(id)
         pendingUnread[o.thread.id]?.remove(id)

@@ -36,7 +36,8 @@ extension App {
                          role: selected ? base : .author(Theme.paletteSlot(for: name)))
                 x += starterWidth + 1
             }
-            let count = s.unreadCount > 0 && s.unreadCount < s.postCount ? "\(s.unreadCount)/\(s.postCount)" : "\(s.postCount)"
+            let partial = "\(s.unreadCount)/\(s.postCount)"
+            let count = s.unreadCount > 0 && s.unreadCount < s.postCount && partial.count <= countWidth ? partial : "\(s.postCount)"
             let countText = String(repeating: " ", count: max(0, countWidth - count.count)) + count
             grid.put(countText, x: x, y: y, role: base)
             x += countWidth + 1
@@ -53,8 +54,8 @@ extension App {
             grid.put("Enter opens the selected thread.", x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX)
             return
         }
-        let unread = o.thread.posts.filter { !o.read.contains($0.id) }.count
-        drawTitle(&grid, r, "Replies: \(o.thread.title)", right: "\(o.thread.posts.count) posts, \(unread) unread", pane: .tree)
+        let unread = o.thread.posts.filter { !$0.placeholder && !o.read.contains($0.id) }.count
+        drawTitle(&grid, r, "Replies: \(o.thread.title)", right: "\(o.thread.realPostCount) posts, \(unread) unread", pane: .tree)
         if o.visible.isEmpty {
             grid.put("No post matches the filter.", x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX)
             return
@@ -81,7 +82,7 @@ extension App {
         let r = tree.rows[row]
         let post = o.thread.posts[r.post]
         var spans: [(text: String, role: Role)] = []
-        let isUnread = !o.read.contains(post.id)
+        let isUnread = !post.placeholder && !o.read.contains(post.id)
         spans.append((isUnread ? (ascii ? "*" : "●") : " ", dim ? .dimmed : .unread))
         if r.depth > 0 {
             // Guides for the nearest ancestors only, so deep threads never run off the edge.
@@ -101,6 +102,12 @@ extension App {
             spans.append((guides, .treeLines))
         }
         if r.marker == .parentMissing || r.marker == .cycleBroken { spans.append(("?", .error)) }
+        if post.placeholder {
+            spans.append((post.body.isEmpty ? "(not in this archive)" : "[\(post.body)]", .dimmed))
+            let hiddenCount = o.hiddenCount(row: row)
+            if hiddenCount > 0 { spans.append(("  " + (ascii ? "+" : "▸") + "\(hiddenCount) hidden", .starter)) }
+            return StyledLine(spans)
+        }
         let name = post.displayAuthor
         let isStarter = post.author != nil && post.author == starter
         spans.append((name, dim ? .dimmed : isStarter ? .starter : .author(Theme.paletteSlot(for: name))))
@@ -118,6 +125,16 @@ extension App {
             return
         }
         let post = o.thread.posts[postIndex]
+        if post.placeholder {
+            drawTitle(&grid, r, "Not in this archive · post \(o.selection + 1) of \(o.visible.count)", pane: .post)
+            let text = post.body.isEmpty
+                ? "The replies below answer a message that this archive does not hold (id \(post.id))."
+                : "\(post.body): the file had only a stub for them."
+            for (i, line) in Wrap.lines(text, width: r.width - 2).prefix(max(0, r.height - 2)).enumerated() {
+                grid.put(line, x: r.x + 1, y: r.y + 2 + i, role: .dimmed, limit: r.maxX - 1)
+            }
+            return
+        }
         var head = [post.displayAuthor]
         if let date = post.date { head.append(DateText.full(date)) }
         let treeRow = o.tree.rows[row]

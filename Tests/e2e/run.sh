@@ -149,6 +149,14 @@ if [ $status = 2 ]; then ok "a usage error exits 2"; else fail "usage error exit
 "$WEFT" show --store "$WORK/cli" nope >/dev/null 2>"$WORK/err"; status=$?
 if [ $status = 1 ] && grep -q 'no thread with id "nope"' "$WORK/err"; then ok "an unknown thread exits 1 with one sentence"; else fail "unknown thread: $status"; fi
 
+printf '{"thread": {"title": "cut", "posts": [' > "$WORK/cut.json"
+"$WEFT" import --store "$WORK/cli" "$WORK/t.json" "$WORK/cut.json" >"$WORK/out" 2>"$WORK/err"; status=$?
+if [ $status = 1 ] && grep -q "cut.json: not valid JSON" "$WORK/err" && grep -q "1 skipped" "$WORK/out"; then
+    ok "a bad file is named, the rest imported, and the status is 1"
+else fail "bad file import: status $status, $(cat "$WORK/err")"; fi
+"$WEFT" export --store "$WORK/cli" --format mbox -o "$WORK/out.mbox" && "$WEFT" import --store "$WORK/cli2" "$WORK/out.mbox" >/dev/null
+if "$WEFT" show --store "$WORK/cli2" a@weft.invalid | grep -q "Reply"; then ok "export to mbox imports back"; else fail "mbox export round trip"; fi
+
 echo "# resize storm"
 start 120 40 --sample
 check "started for the resize storm" "Threads (4"

@@ -119,6 +119,13 @@ enum MIME {
         default:
             bytes = Array(part.body)
         }
+        // CRLF to LF on the bytes: Foundation's string replacing costs more than the whole parse.
+        if bytes.contains(0x0D) {
+            var lf: [UInt8] = []
+            lf.reserveCapacity(bytes.count)
+            for (i, b) in bytes.enumerated() where !(b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) { lf.append(b) }
+            bytes = lf
+        }
         let charset = type.parameters["charset"]
         let (text, outcome) = Charset.decode(bytes, charset: charset)
         switch outcome {
@@ -126,7 +133,7 @@ enum MIME {
         case .unknownCharset: warnings.append("unknown charset \"\(charset ?? "")\"; read as UTF-8")
         case .replacedInvalidBytes: warnings.append("bytes that are not \(charset ?? "UTF-8") were replaced with U+FFFD")
         }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        return text
     }
 
     /// The parts between `--boundary` lines.

@@ -56,11 +56,21 @@ enum MailDate {
             }
         }
         guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
-        var components = DateComponents()
-        components.year = y; components.month = m; components.day = d
-        components.hour = hour; components.minute = minute; components.second = min(second, 59)
-        components.timeZone = TimeZone(secondsFromGMT: zoneMinutes * 60)
-        return Calendar(identifier: .gregorian).date(from: components)
+        guard (1...12).contains(m) else { return nil }
+        // Plain arithmetic: a Calendar per message costs more than the rest of the parse.
+        let days = daysFromCivil(y, m, d)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - zoneMinutes * 60
+        return Date(timeIntervalSince1970: Double(seconds))
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     private static func monthIndex(_ word: String) -> Int? {

@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import WeftFormats
+import WeftModel
+import WeftStore
+
+/// Import speed in MB/s: the largest real archive at hand and a generated mbox.
+///
+/// Baselines, run in the same process on the same bytes: `read+scan` (reading
+/// the file and finding every line: the floor any importer pays) and, when
+/// python3 is installed, Python's `mailbox` module parsing the same file
+/// (no threading, no store) as a well-known reference.
+struct ImportBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import speed on ../shared/data's mbox and a generated mbox.")
+
+    @Flag(help: "10,000 generated messages instead of 100,000, and fewer runs.")
+    var quick = false
+
+    @Option(help: "An mbox to measure besides the generated one (default: ../shared/data's ksummit archive).")
+    var mbox: String?
+
+    func run() throws {
+        let runs = quick ? 3 : 5
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weft-bench-import-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let generated = dir.appendingPathComponent("generated.mbox")
+        let count = quick ? 10_000 : 100_000
+        try Data(MboxGenerator.mbox(messages: count, threads: count / 10, seed: 7)).write(to: generated)
+        var files: [(String, String)] = []
+        let real = mbox ?? "../shared/data/mbox-ksummit-discuss/ksummit-discuss.mbox"
+        if FileManager.default.fileExists(atPath: real) { files.append(("ksummit-discuss (real)", real)) }
+        else { print("note: \(real) is absent; only the generated mbox is measured") }
+        files.append(("generated, \(count) messages", generated.path))
+        for (name, path) in files {
+            let size = Double(((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0)
+            let mb = size / 1_000_000
+            let baseline = Timing.median(runs: runs) {
+                let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+                return bytes.reduce(0) { $0 &+ ($1 == 10 ? 1 : 0) }
+            }
+            let parse = Timing.median(runs: runs) {
+                (try? Importer.read(path, format: .mbox).threads.count) ?? 0
+            }
+            var n = 0
+            let full = Timing.median(runs: runs) {
+                n += 1
+                let store = try! FileStore(root: dir.appendingPathComponent("store-\(n)"), create: true)
+                let batch = try! Importer.read(path, format: .mbox)
+                return (try? store.merge(batch.threads).postsAdded) ?? 0
+            }
+            var table = BenchTable(title: "Import: \(name), \(String(format: "%.1f", mb)) MB, median of \(runs) runs",
+                                   baselineName: "read+scan", baseline: baseline)
+            if let python = PythonMailbox.time(path, runs: quick ? 1 : 3) {
+                table.add("python3 mailbox parse (reference)", python, note: String(format: "%.1f MB/s", mb / python))
+            }
+            table.add("parse + thread", parse, note: String(format: "%.1f MB/s", mb / parse))
+            table.add("import into a new store", full, note: String(format: "%.1f MB/s", mb / full))
+            print(table.text)
+            print("")
+        }
+    }
+}
+
+/// Times Python's mailbox module over a file, as an outside reference.
+enum PythonMailbox {
+    static func time(_ path: String, runs: Int) -> Double? {
+        let script = """
+            import mailbox, sys, time
+            ts = []
+            for _ in range(\(runs)):
+                t = time.perf_counter()
+                n = sum(1 for m in mailbox.mbox(sys.argv[1]) if m['Message-ID'] is not None or True)
+                ts.append(time.perf_counter() - t)
+            ts.sort()
+            print(ts[len(ts) // 2])
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return Double(String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+/// Deterministic mailing-list archives: tree-shaped threads, Zipf-distributed authors, replies quoting parents.
+enum MboxGenerator {
+    static func mbox(messages: Int, threads: Int, seed: UInt64) -> [UInt8] {
+        var rng = SplitMix(seed: seed)
+        let authors = 300
+        // Zipf weights for authors: author k posts in proportion to 1/(k+1).
+        let weights = (0..<authors).map { 1.0 / Double($0 + 1) }
+        let total = weights.reduce(0, +)
+        var cumulative: [Double] = []
+        var acc = 0.0
+        for w in weights { acc += w / total; cumulative.append(acc) }
+        func author() -> Int {
+            let r = Double(rng.next() % 1_000_000) / 1_000_000
+            var lo = 0, hi = authors - 1
+            while lo < hi { let mid = (lo + hi) / 2; if cumulative[mid] < r { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        let words = ["kernel", "patch", "review", "maintainer", "summit", "topic", "release", "merge", "window",
+                     "testing", "bisect", "regression", "series", "driver", "subsystem", "rust", "tooling", "docs"]
+        var out: [UInt8] = []
+        out.reserveCapacity(messages * 1_700)
+        var threadMessages: [[Int]] = Array(repeating: [], count: threads)
+        var refs: [[Int]] = []
+        var bodies: [String] = []
+        let start = 1_600_000_000.0
+        for i in 0..<messages {
+            let t = i < threads ? i : Int(rng.next() % UInt64(threads))
+            var chain: [Int] = []
+            if let members = threadMessages[t].isEmpty ? nil : threadMessages[t] {
+                let parent = members[Int(rng.next() % UInt64(members.count))]
+                chain = refs[parent] + [parent]
+            }
+            threadMessages[t].append(i)
+            refs.append(chain)
+            var body = ""
+            if let parent = chain.last {
+                body += "On some day, user\(parent % authors) wrote:\n"
+                for line in bodies[parent].split(separator: "\n").prefix(4) where !line.hasPrefix(">") { body += "> \(line)\n" }
+                body += "\n"
+            }
+            for _ in 0..<(6 + Int(rng.next() % 10)) {
+                body += (0..<(8 + Int(rng.next() % 6))).map { _ in words[Int(rng.next() % UInt64(words.count))] }
+                    .joined(separator: " ") + "\n"
+            }
+            bodies.append(body)
+            let a = author()
+            let stamp = Int(start) + i * 60
+            let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
+            let dayNumber = stamp / 86_400
+            let (y, m, d) = civil(fromDays: dayNumber)
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            let secs = stamp % 86_400
+            let date = String(format: "%@, %d %@ %04d %02d:%02d:%02d +0000", days[dayNumber % 7], d, months[m - 1], y,
+                              secs / 3600, secs / 60 % 60, secs % 60)
+            var headers = "From user\(a)@example.org Thu Jan  1 00:00:00 2020\n"
+            headers += "From: User \(a) <user\(a)@example.org>\n"
+            headers += "Date: \(date)\n"
+            headers += "Subject: \(chain.isEmpty ? "" : "Re: ")Topic number \(t)\n"
+            headers += "Message-ID: <m\(i)@bench.invalid>\n"
+            if let parent = chain.last {
+                headers += "In-Reply-To: <m\(parent)@bench.invalid>\n"
+                headers += "References: " + chain.suffix(10).map { "<m\($0)@bench.invalid>" }.joined(separator: " ") + "\n"
+            }
+            out += Array((headers + "\n" + body + "\n").utf8)
+        }
+        return out
+    }
+
+    /// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
