@@ -27,13 +27,10 @@ struct All: ParsableCommand {
     var quick = false
 
     func run() throws {
-        var render = RenderBench()
-        render.quick = quick
-        try render.run()
+        let flags = quick ? ["--quick"] : []
+        try RenderBench.parse(flags).run()
         print("")
-        var imports = ImportBench()
-        imports.quick = quick
-        try imports.run()
+        try ImportBench.parse(flags).run()
     }
 }
 
