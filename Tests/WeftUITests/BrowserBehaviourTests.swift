@@ -9,9 +9,8 @@ import WeftTestSupport
 /// What the keys do, asserted on the app's state rather than on pictures.
 struct BrowserBehaviourTests {
     @Test func readStateIsSavedOnQuitAndShownAfterRestart() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         press(app, "j j Enter j j")
         let thread = try #require(app.open?.thread)
         app.quit()
@@ -24,9 +23,8 @@ struct BrowserBehaviourTests {
     }
 
     @Test func markingUnreadKeepsThePostUnreadUntilTheSelectionMoves() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         press(app, "j j Enter r")
         let o = try #require(app.open)
         #expect(!o.read.contains(o.thread.posts[o.selectedPost!].id))
@@ -35,9 +33,8 @@ struct BrowserBehaviourTests {
     }
 
     @Test func quoteSourceJumpsAndBackspaceReturns() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         press(app, "j j Enter j j j")
         let o = try #require(app.open)
         #expect(o.thread.posts[o.selectedPost!].id == "b4")
@@ -50,9 +47,8 @@ struct BrowserBehaviourTests {
     }
 
     @Test func anUnresolvableQuoteSaysSoInTheStatusLine() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         press(app, "j Enter")  // the reading group: its first post quotes a book
         #expect(app.open?.thread.id == "reading-group-ch3")
         press(app, "s")
@@ -61,9 +57,8 @@ struct BrowserBehaviourTests {
     }
 
     @Test func spaceReadsOnThroughTheWholeThreadInTreeOrder() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         press(app, "j j Enter")
         let o = try #require(app.open)
         var seen: [Int] = []
@@ -77,9 +72,8 @@ struct BrowserBehaviourTests {
     }
 
     @Test func collapsingHidesTheSubtreeAndSaysHowMany() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         press(app, "j j Enter j")
         let o = try #require(app.open)
         let before = o.visible.count
@@ -92,17 +86,15 @@ struct BrowserBehaviourTests {
     }
 
     @Test func theHelpScreenListsEveryActionFromTheTable() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         let help = app.helpLines().map(\.text).joined(separator: "\n")
         for entry in ActionTable.entries { #expect(help.contains(entry.help)) }
     }
 
     @Test func resizingFollowsTheNewSizeAndTinySizesShowANotice() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         press(app, "j j Enter")
         for (w, h) in [(80, 24), (39, 9), (1, 1), (0, 0), (200, 60), (60, 20)] {
             app.resize(width: w, height: h)
@@ -115,17 +107,15 @@ struct BrowserBehaviourTests {
     }
 
     @Test func unknownKeysSayHowToGetHelp() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         app.handle(.function(9))
         #expect(app.message?.text == "F9 is not bound; ? shows the keys")
     }
 
     @Test func qGoesBackPaneByPaneThenQuits() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         press(app, "Enter Enter")
         #expect(app.focus == .post)
         press(app, "q")
@@ -137,9 +127,8 @@ struct BrowserBehaviourTests {
     }
 
     @Test func onlyWebAndMailLinksAreOpened() throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: 120, height: 40)
+        let (app, store) = try demoApp()
+        defer { discard(store) }
         #expect(app.openURL("https://example.org/x") == [.openURL("https://example.org/x")])
         #expect(app.openURL("mailto:a@example.org") == [.openURL("mailto:a@example.org")])
         #expect(app.openURL("file:///etc/passwd").isEmpty)

@@ -25,6 +25,17 @@ func demoStore(extra: [ForumThread] = []) throws -> FileStore {
     return store
 }
 
+/// An app at 120x40 on a fresh demo store; pass the store to ``discard(_:)`` when done.
+func demoApp() throws -> (App, FileStore) {
+    let store = try demoStore()
+    return (makeApp(store, width: 120, height: 40), store)
+}
+
+/// Removes a store made by ``demoStore(extra:)``.
+func discard(_ store: FileStore) {
+    try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent())
+}
+
 /// A fixed "now", so dates render the same every day.
 let fixedNow = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
 
