@@ -64,7 +64,6 @@ public enum CursesTerminal {
     private static func loop(_ app: App, _ painter: inout Painter) -> Int32 {
         var quickErrors = 0
         wtimeout(weft_stdscr(), 250)
-        var lastSave = Date()
         while true {
             if let status = takeSignal(app) { return status }
             if app.wantsQuit { return 0 }
@@ -79,10 +78,7 @@ public enum CursesTerminal {
                     app.flushReadState()
                     return 1
                 }
-                if Date().timeIntervalSince(lastSave) > 5 {
-                    app.flushReadState()
-                    lastSave = Date()
-                }
+                if app.idle() { painter.invalidate() }
                 continue
             }
             quickErrors = 0

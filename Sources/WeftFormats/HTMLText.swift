@@ -1,3 +1,4 @@
+import Foundation
 import CLibXML2
 
 /// Turns HTML (Discourse `cooked`, mail `text/html`) into plain text with libxml2's HTML parser.
@@ -16,11 +17,15 @@ public enum HTMLText {
 
     /// The text of an HTML fragment or document.
     public static func text(from html: String) -> String {
-        var bytes = Array(html.utf8)
+        if nestingDepth(html) > maxDepth {
+            // libxml2 stops at 256 levels and drops the rest; read the text without structure instead.
+            return "[markup nested deeper than \(maxDepth) levels; shown as plain text]\n\n" + strippedText(html)
+        }
+        var bytes = Array(html5AsDivs(html).utf8)
         guard !bytes.isEmpty else { return "" }
         bytes.append(0)
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+                            | HTML_PARSE_RECOVER.rawValue)
         let doc = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 htmlReadMemory($0, Int32(buffer.count - 1), nil, "UTF-8", options)
@@ -35,6 +40,77 @@ public enum HTMLText {
             node = n.pointee.next
         }
         return renderer.finish()
+    }
+
+    static let voidElements: Set<String> = ["br", "img", "hr", "input", "meta", "link", "wbr", "area", "base",
+                                            "col", "embed", "source", "track", "param"]
+
+    /// The deepest nesting of open tags, roughly (void and self-closing tags do not nest).
+    static func nestingDepth(_ html: String) -> Int {
+        var depth = 0, deepest = 0
+        var rest = Substring(html)
+        while let lt = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: lt)...]
+            guard let gt = rest.firstIndex(of: ">") else { break }
+            let tag = rest[..<gt]
+            rest = rest[rest.index(after: gt)...]
+            if tag.hasPrefix("/") { depth = max(0, depth - 1); continue }
+            if tag.hasPrefix("!") || tag.hasPrefix("?") || tag.hasSuffix("/") { continue }
+            let name = tag.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            if name.isEmpty || voidElements.contains(name) { continue }
+            depth += 1
+            deepest = max(deepest, depth)
+        }
+        return deepest
+    }
+
+    /// The text between the tags, with the common entities decoded: the fallback for pathological markup.
+    static func strippedText(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for c in html {
+            if c == "<" { inTag = true; continue }
+            if c == ">" { inTag = false; continue }
+            if !inTag { out.append(c) }
+        }
+        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: value)
+        }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// HTML5 block elements that libxml2's HTML 4 parser does not know.
+    static let html5Blocks = ["aside", "section", "article", "details", "summary", "figure", "figcaption",
+                              "nav", "header", "footer", "main"]
+
+    /// Rewrites HTML5 block elements as `<div data-weft-tag="aside" …>`.
+    ///
+    /// libxml2's parser treats unknown elements as inline and mis-nests the
+    /// blocks inside them: everything after a Discourse `<aside>` quote ended up
+    /// inside it. As divs they nest as browsers nest them; the original name
+    /// stays in an attribute for the renderer.
+    static func html5AsDivs(_ html: String) -> String {
+        guard html.contains("<") else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 64)
+        var rest = Substring(html)
+        while let lt = rest.firstIndex(of: "<") {
+            out += rest[..<lt]
+            let after = rest[rest.index(after: lt)...]
+            let closing = after.first == "/"
+            let nameStart = closing ? after.dropFirst() : after
+            let name = nameStart.prefix { $0.isLetter }.lowercased()
+            let end = nameStart.index(nameStart.startIndex, offsetBy: name.count)
+            if html5Blocks.contains(name), end == nameStart.endIndex || !(nameStart[end].isLetter || nameStart[end].isNumber) {
+                out += closing ? "</div" : "<div data-weft-tag=\"\(name)\""
+                rest = nameStart[end...]
+            } else {
+                out += "<"
+                rest = after
+            }
+        }
+        out += rest
+        return out
     }
 
     /// Accumulates text with block breaks.
@@ -92,6 +168,9 @@ public enum HTMLText {
             }
             let tag = name(node)
             switch tag {
+            case "div" where attribute(node, "data-weft-tag") == "aside"
+                && attribute(node, "class")?.split(separator: " ").contains("quote") == true:
+                quoteAside(node, depth)
             case "br":
                 emit("\n")
             case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "section", "article", "header", "footer":
@@ -127,8 +206,6 @@ public enum HTMLText {
                 if !out.hasSuffix("\n") { emit("\n") }
                 emit("```")
                 block()
-            case "aside" where attribute(node, "class")?.split(separator: " ").contains("quote") == true:
-                quoteAside(node, depth)
             case "blockquote":
                 var inner = Renderer()
                 var child = node.pointee.children

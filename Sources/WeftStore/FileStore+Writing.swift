@@ -24,6 +24,7 @@ extension FileStore {
     @discardableResult
     public func merge(_ threads: [ForumThread]) throws -> MergeResult {
         try StoreLock.withLock(root: root) {
+            removeStaleTemporaryFiles()
             var result = MergeResult()
             for incoming in threads {
                 let url = threadFile(for: incoming.id)
@@ -50,6 +51,25 @@ extension FileStore {
             }
             return result
         }
+    }
+
+    /// Deletes temporary files a killed writer left behind. Only called under the
+    /// lock, when no other writer can be half-way through one.
+    func removeStaleTemporaryFiles() {
+        for dir in [threadsDir, readDir] {
+            for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasPrefix(".tmp-") {
+                try? fm.removeItem(at: dir.appendingPathComponent(name))
+            }
+        }
+    }
+
+    /// Something that changes whenever a thread file is added, replaced or removed.
+    ///
+    /// The threads directory's modification time: every atomic write renames into it.
+    public func changeToken() -> String {
+        guard let attrs = try? fm.attributesOfItem(atPath: threadsDir.path),
+              let date = attrs[.modificationDate] as? Date else { return "" }
+        return String(date.timeIntervalSince1970)
     }
 
     /// Writes one thread file atomically.

@@ -1,3 +1,4 @@
+import Foundation
 import WeftModel
 
 extension App {
@@ -54,7 +55,9 @@ extension App {
         case .previousMatch: nextMatch(forward: false)
         case .cycleSort: cycleSort()
         case .cycleTheme: return cycleTheme()
-        case .reload: reload()
+        case .reload:
+            lastChangeToken = source.changeToken()
+            reload()
         case .redraw: return [.redraw]
         case .help: helpTop = 0
         case .back: goBack()
@@ -138,13 +141,29 @@ extension App {
         return [.themeChanged, .redraw]
     }
 
-    func reload() {
+    /// Called when no key came for a while: saves read marks and picks up
+    /// threads another process (an import) wrote. Returns true when the screen changed.
+    @discardableResult
+    public func idle(now: Date = Date()) -> Bool {
+        guard now.timeIntervalSince(lastIdleCheck) >= idleRefreshInterval else { return false }
+        lastIdleCheck = now
+        flushReadState()
+        let token = source.changeToken()
+        guard token != lastChangeToken, prompt == nil else { return false }
+        lastChangeToken = token
+        let before = summaries.count
+        reload(quiet: true)
+        if summaries.count != before { say("\(summaries.count - before) new thread(s) from the store") }
+        return true
+    }
+
+    func reload(quiet: Bool = false) {
         flushReadState()
         reloadSummaries()
         if let current = open, let post = open?.selectedPost {
             let postID = current.thread.posts[post].id
             openThread(id: current.thread.id, selectPost: postID)
         }
-        if message == nil { say("reloaded: \(summaries.count) threads") }
+        if message == nil && !quiet { say("reloaded: \(summaries.count) threads") }
     }
 }

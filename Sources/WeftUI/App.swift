@@ -71,6 +71,12 @@ public final class App {
     var pendingUnread: [String: Set<String>] = [:]
     var readStateWarned = false
 
+    // Refreshing when idle.
+    var lastChangeToken = ""
+    var lastIdleCheck = Date.distantPast
+    /// How often, at most, the store is checked for new threads while idle.
+    public var idleRefreshInterval: TimeInterval = 2
+
     /// Set when the user has asked to quit.
     public internal(set) var wantsQuit = false
 
@@ -85,6 +91,7 @@ public final class App {
         self.now = now
         self.ascii = ascii
         if let i = ThemeLoader.bundledNames.firstIndex(of: theme.name) { themeIndex = i }
+        lastChangeToken = source.changeToken()
         reloadSummaries()
     }
 

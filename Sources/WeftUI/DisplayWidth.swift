@@ -1,4 +1,5 @@
 import CWidth
+import WeftModel
 
 /// Measures and cleans text the way ncursesw will draw it.
 ///
@@ -40,8 +41,8 @@ public enum DisplayWidth {
             let caret = v == 0x7F ? "?" : String(Unicode.Scalar(UInt8(v) + 0x40))
             return [Glyph(text: "^", width: 1), Glyph(text: caret, width: 1)]
         }
-        if (0x80...0x9F).contains(v) || isBidiControl(v) {
-            return visible(v)
+        if (0x80...0x9F).contains(v) || TerminalSafe.isBidiControl(v) {
+            return TerminalSafe.visible(first).map { Glyph(text: String($0), width: 1) }
         }
         let w = scalarWidth(first)
         if w < 0 { return [Glyph(text: "\u{FFFD}", width: 1)] }
@@ -90,19 +91,8 @@ public enum DisplayWidth {
         return head + "…"
     }
 
-    private static func isBidiControl(_ v: UInt32) -> Bool {
-        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F
-            || v == 0x061C
-    }
-
     private static func isVariationSelector(_ v: UInt32) -> Bool {
         (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v)
-    }
-
-    private static func visible(_ v: UInt32) -> [Glyph] {
-        let hex = String(v, radix: 16, uppercase: true)
-        let name = "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
-        return name.map { Glyph(text: String($0), width: 1) }
     }
 }
 

@@ -38,10 +38,21 @@ final class OpenThread {
         self.read = read
     }
 
-    /// The parsed body of a post.
+    /// How much of a post the browser lays out; the rest is named, not dropped silently.
+    static let displayLimit = 1_000_000
+
+    /// How many bytes of a post's body are beyond ``displayLimit``.
+    func truncatedBytes(_ post: Int) -> Int {
+        max(0, thread.posts[post].body.utf8.count - OpenThread.displayLimit)
+    }
+
+    /// The parsed body of a post (its first ``displayLimit`` bytes).
     func parsed(_ post: Int) -> ParsedBody {
         if let p = parsedCache[post] { return p }
-        let p = BodyParser.parse(thread.posts[post].body)
+        let body = thread.posts[post].body
+        let shown = body.utf8.count > OpenThread.displayLimit
+            ? String(decoding: body.utf8.prefix(OpenThread.displayLimit), as: UTF8.self) : body
+        let p = BodyParser.parse(shown)
         parsedCache[post] = p
         return p
     }

@@ -18,6 +18,12 @@ enum PostView {
         let body = o.parsed(post)
         let unfold = o.unfolded.contains(post)
         var out = blockLines(body.blocks, level: 0, width: width, unfold: unfold, ascii: ascii)
+        let cut = o.truncatedBytes(post)
+        if cut > 0 {
+            out.append(StyledLine())
+            let note = "[\(cut) more bytes of this post are not shown; weft show or weft export prints all of it]"
+            for line in Wrap.lines(note, width: width) { out.append(StyledLine(line, .error)) }
+        }
         if !body.links.isEmpty {
             out.append(StyledLine())
             for (n, link) in body.links.enumerated() {

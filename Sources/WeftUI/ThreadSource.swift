@@ -16,6 +16,8 @@ public protocol ThreadSource: AnyObject {
     func readPosts(thread id: String) -> Set<String>
     /// Records read and unread marks.
     func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws
+    /// Changes when threads are added or replaced, so the browser can refresh when idle.
+    func changeToken() -> String
 }
 
 extension FileStore: ThreadSource {

@@ -42,7 +42,7 @@ struct Authors: ParsableCommand {
         }
         for row in rows {
             let threads = row.threads.map { "\t\($0) threads" } ?? ""
-            print("\(row.name)\t\(row.posts) posts\(threads)")
+            Output.line("\(row.name)\t\(row.posts) posts\(threads)")
         }
     }
 }

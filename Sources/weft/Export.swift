@@ -36,7 +36,7 @@ struct Export: ParsableCommand {
                 throw Failure(message: error.description)
             }
         } else {
-            FileHandle.standardOutput.write(data)
+            if format == .markdown { Output.text(data) } else { FileHandle.standardOutput.write(data) }
         }
     }
 }

@@ -56,7 +56,7 @@ struct Import: ParsableCommand {
         let ignored = problems.filter(\.ignored)
         for issue in problems {
             let kind = issue.skipped ? "skipped" : issue.ignored ? "ignored" : "note"
-            FileHandle.standardError.write(Data("weft: \(kind): \(issue)\n".utf8))
+            Output.error("weft: \(kind): \(issue)")
         }
         var summary = "imported into \(store.root.path): \(total.threadsAdded) threads added"
         if total.threadsUpdated > 0 { summary += ", \(total.threadsUpdated) updated" }
@@ -64,7 +64,7 @@ struct Import: ParsableCommand {
         if !skipped.isEmpty { summary += "; \(skipped.count) skipped" }
         if repaired > 0 { summary += "; \(repaired) repaired (see notes)" }
         if !ignored.isEmpty { summary += "; \(ignored.count) files ignored" }
-        print(summary)
+        Output.line(summary)
         if !skipped.isEmpty { throw ExitCode(1) }
     }
 }

@@ -28,7 +28,7 @@ struct List: ParsableCommand {
         let filter = PostFilter(authors: authors, excludedAuthors: notAuthors, text: grep)
         let shown = listing.summaries.filter(filter.matches).sorted(by: Self.byActivity)
         for problem in listing.problems {
-            FileHandle.standardError.write(Data("weft: skipped \(problem.description)\n".utf8))
+            Output.error("weft: skipped \(problem.description)")
         }
         if json {
             let data = try ListingJSON.list(store: store.root.path, summaries: shown,
@@ -39,7 +39,7 @@ struct List: ParsableCommand {
         for s in shown {
             let last = s.lastDate.map(DateText.day) ?? "-"
             let unread = s.unreadCount > 0 ? "\(s.unreadCount) new" : ""
-            print([s.id, s.title, s.starter ?? Post.unnamedAuthor, "\(s.postCount) posts", unread, last]
+            Output.line([s.id, s.title, s.starter ?? Post.unnamedAuthor, "\(s.postCount) posts", unread, last]
                 .filter { !$0.isEmpty }.joined(separator: "\t"))
         }
     }

@@ -20,13 +20,16 @@ struct Weft: ParsableCommand {
 
     /// Runs the command, mapping argument errors to exit status 2 and others to 1.
     static func main() {
+        // A full disk or a file-size limit must fail the write with EFBIG and a
+        // clear message, not kill the process half-way (the default for SIGXFSZ).
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCodeError {
             Foundation.exit(exit.status)
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data(("weft: " + failure.message + "\n").utf8))
+            Output.error("weft: " + failure.message)
             Foundation.exit(failure.status)
         } catch {
             let code = exitCode(for: error)

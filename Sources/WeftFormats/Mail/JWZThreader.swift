@@ -74,6 +74,8 @@ enum JWZThreader {
 
     /// Whether `a` is `b` or one of its ancestors (the guard against cycles).
     private static func isAncestor(_ a: Container, of b: Container) -> Bool {
+        // A container with no replies is nobody's ancestor: this keeps long chains linear.
+        if a.children.isEmpty { return a === b }
         var node: Container? = b
         var steps = 0
         while let n = node {

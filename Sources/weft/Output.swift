@@ -1,0 +1,30 @@
+import Foundation
+import WeftModel
+
+/// Writes text for people: on a terminal, controls and bidi overrides in the
+/// text are shown (`^[`, `<U+202E>`) instead of obeyed.
+///
+/// JSON output and files written with `-o` are data and go out unchanged
+/// (JSON escapes controls itself); plain text to a pipe is left as it is,
+/// so scripts see the real bytes.
+enum Output {
+    static let stdoutIsTerminal = isatty(1) == 1
+    static let stderrIsTerminal = isatty(2) == 1
+
+    /// Prints a line (or block) of text to standard output.
+    static func line(_ text: String, terminator: String = "\n") {
+        let safe = stdoutIsTerminal ? TerminalSafe.clean(text) : text
+        FileHandle.standardOutput.write(Data((safe + terminator).utf8))
+    }
+
+    /// Writes bytes of human-readable text (Markdown export) to standard output.
+    static func text(_ data: Data) {
+        guard stdoutIsTerminal else { return FileHandle.standardOutput.write(data) }
+        FileHandle.standardOutput.write(Data(TerminalSafe.clean(String(decoding: data, as: UTF8.self)).utf8))
+    }
+
+    /// Prints a message to standard error, always cleaned: it names files and quotes data.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((TerminalSafe.clean(text, keepNewlines: true) + "\n").utf8))
+    }
+}
