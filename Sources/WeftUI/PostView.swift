@@ -1,3 +1,4 @@
+import Foundation
 import WeftModel
 
 /// Lays out one post's body as styled lines for a given width.
@@ -40,12 +41,20 @@ enum PostView {
         return out
     }
 
+    /// The bars before a line at a quote level: one per level, or, past what the
+    /// width allows, one bar and the level as a number (`┃[32] `), so deep quotes never run off the pane.
+    static func barPrefix(level: Int, width: Int, bar: String) -> [(text: String, role: Role)] {
+        let maxBars = max(2, (width / 2 - 8) / 2)
+        if level <= maxBars { return (0..<level).map { (bar, Role.quoteLevel($0 + 1)) } }
+        return [(bar.trimmingCharacters(in: .whitespaces) + "[\(level)] ", Role.quoteLevel(level))]
+    }
+
     private static func blockLines(_ blocks: [Block], level: Int, width: Int, unfold: Bool, ascii: Bool) -> [StyledLine] {
         var out: [StyledLine] = []
         let bar = ascii ? "| " : "┃ "
-        let prefix: [(text: String, role: Role)] = (0..<level).map { (bar, Role.quoteLevel($0 + 1)) }
+        let prefix = barPrefix(level: level, width: width, bar: bar)
         let textRole: Role = level == 0 ? .normal : .quoteLevel(level)
-        let inner = max(8, width - 2 * level)
+        let inner = max(8, width - prefix.reduce(0) { $0 + DisplayWidth.of($1.text) })
         for (n, block) in blocks.enumerated() {
             if n > 0 { out.append(StyledLine(prefix)) }
             switch block {
@@ -54,7 +63,7 @@ enum PostView {
             case .code(let text):
                 for line in Wrap.lines(text, width: max(1, inner - 2)) { out.append(StyledLine(prefix + [("  " + line, .dimmed)])) }
             case .quote(let quote):
-                let quotePrefix = prefix + [(bar, Role.quoteLevel(level + 1))]
+                let quotePrefix = barPrefix(level: level + 1, width: width, bar: bar)
                 var lines: [StyledLine] = []
                 if let attribution = quote.attribution {
                     for line in Wrap.lines(attribution, width: max(8, inner - 2)) {
