@@ -11,7 +11,13 @@ extension App {
             effects = accept(p)
             afterAction()
             return effects
-        case .escape, .ctrl("c"), .ctrl("g"):
+        case .ctrl("c"):
+            // Ctrl-c quits from anywhere, prompts included.
+            prompt = nil
+            if p.kind == .search { cancelSearch() }
+            quit()
+            return []
+        case .escape, .ctrl("g"):
             prompt = nil
             if p.kind == .search { cancelSearch() }
             afterAction()

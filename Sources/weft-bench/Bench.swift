@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weft-bench",
         abstract: "Benchmarks: rendering, and importing mail, as medians against baselines run alongside.",
-        subcommands: [All.self, RenderBench.self, ImportBench.self],
+        subcommands: [All.self, RenderBench.self, ImportBench.self, Generate.self],
         defaultSubcommand: All.self)
 }
 
@@ -133,5 +133,21 @@ enum Machine {
             .split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
         return "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    }
+}
+
+/// Writes a generated mbox, for stress tests and manual benchmarks.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a deterministic generated mbox.")
+
+    @Option(help: "Messages.") var messages = 10_000
+    @Option(help: "Threads.") var threads = 1_000
+    @Option(help: "Random seed.") var seed: UInt64 = 7
+    @Option(help: "Prefix for Message-IDs and subjects, so several files do not overlap.") var idPrefix = "m"
+    @Option(name: .shortAndLong, help: "Output file.") var output: String
+
+    func run() throws {
+        let bytes = MboxGenerator.mbox(messages: messages, threads: threads, seed: seed, idPrefix: idPrefix)
+        try Data(bytes).write(to: URL(fileURLWithPath: output))
     }
 }

@@ -92,7 +92,7 @@ enum PythonMailbox {
 
 /// Deterministic mailing-list archives: tree-shaped threads, Zipf-distributed authors, replies quoting parents.
 enum MboxGenerator {
-    static func mbox(messages: Int, threads: Int, seed: UInt64) -> [UInt8] {
+    static func mbox(messages: Int, threads: Int, seed: UInt64, idPrefix: String = "m") -> [UInt8] {
         var rng = SplitMix(seed: seed)
         let authors = 300
         // Zipf weights for authors: author k posts in proportion to 1/(k+1).
@@ -147,11 +147,11 @@ enum MboxGenerator {
             var headers = "From user\(a)@example.org Thu Jan  1 00:00:00 2020\n"
             headers += "From: User \(a) <user\(a)@example.org>\n"
             headers += "Date: \(date)\n"
-            headers += "Subject: \(chain.isEmpty ? "" : "Re: ")Topic number \(t)\n"
-            headers += "Message-ID: <m\(i)@bench.invalid>\n"
+            headers += "Subject: \(chain.isEmpty ? "" : "Re: ")Topic \(idPrefix)\(t)\n"
+            headers += "Message-ID: <\(idPrefix)\(i)@bench.invalid>\n"
             if let parent = chain.last {
-                headers += "In-Reply-To: <m\(parent)@bench.invalid>\n"
-                headers += "References: " + chain.suffix(10).map { "<m\($0)@bench.invalid>" }.joined(separator: " ") + "\n"
+                headers += "In-Reply-To: <\(idPrefix)\(parent)@bench.invalid>\n"
+                headers += "References: " + chain.suffix(10).map { "<\(idPrefix)\($0)@bench.invalid>" }.joined(separator: " ") + "\n"
             }
             out += Array((headers + "\n" + body + "\n").utf8)
         }

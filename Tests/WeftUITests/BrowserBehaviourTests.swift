@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import WeftFormats
 import WeftModel
@@ -170,5 +173,38 @@ struct SeedBrowserTests {
         let row12 = o.tree.rowOfPost[o.thread.index(ofPost: "p12")!]
         #expect(o.thread.posts[o.tree.rows[o.tree.rows[row12].parentRow!].post].id == "p9")
         o.tree.checkInvariants()
+    }
+}
+
+/// A store that reads but cannot write, as a read-only mount behaves.
+final class ReadOnlySource: ThreadSource {
+    let store: FileStore
+    var attempts = 0
+    init(_ store: FileStore) { self.store = store }
+    var displayName: String { store.displayName }
+    func listSummaries() -> SummaryListing { store.listSummaries() }
+    func loadThread(id: String) throws -> ForumThread { try store.loadThread(id: id) }
+    func readPosts(thread id: String) -> Set<String> { store.readPosts(thread: id) }
+    func changeToken() -> String { store.changeToken() }
+    func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
+        attempts += 1
+        throw StoreError.io(path: store.root.path + "/read/x.json", errno: EROFS, doing: "create")
+    }
+}
+
+struct ReadOnlyStoreTests {
+    @Test func theBrowserWorksAndSaysOnceThatReadStateCannotBeSaved() throws {
+        let store = try demoStore()
+        defer { discard(store) }
+        let source = ReadOnlySource(store)
+        let app = App(source: source, width: 120, height: 40, theme: ThemeLoader.defaultTheme(), now: fixedNow)
+        press(app, "j j Enter j")
+        press(app, "q")  // leaving the thread saves
+        #expect(app.message?.text.hasPrefix("read state cannot be saved") == true)
+        #expect(app.message?.text.contains("Read-only file system") == true)
+        press(app, "Enter j j q")
+        #expect(app.message?.text.hasPrefix("read state cannot be saved") != true)  // said once only
+        #expect(source.attempts >= 2)
+        #expect(app.open == nil && app.render().text.contains("Threads (4"))
     }
 }
