@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "weft", targets: ["weft"]),
         .executable(name: "weft-bench", targets: ["weft-bench"]),
+        .executable(name: "weft-fuzz", targets: ["weft-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -68,6 +69,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "WeftFuzzTargets", dependencies: ["WeftFormats", "WeftModel", "WeftUI"], swiftSettings: strict
+        ),
+        .executableTarget(name: "weft-fuzz", dependencies: ["WeftFuzzTargets"], swiftSettings: strict),
         .target(name: "WeftTestSupport", path: "Tests/WeftTestSupport", swiftSettings: strict),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel"], swiftSettings: strict),
         .testTarget(
@@ -92,6 +97,9 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"],
             swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WeftFuzzTargetsTests", dependencies: ["WeftFuzzTargets", "WeftTestSupport"], swiftSettings: strict
         ),
         .testTarget(name: "WeftCursesTests", dependencies: ["WeftCurses", "WeftUI"], swiftSettings: strict),
     ]
