@@ -4,8 +4,11 @@ import WeftStore
 
 /// Reads files of any supported format into threads.
 public enum Importer {
-    /// Reports progress: bytes (or items) done, and the total when known.
-    public typealias Progress = (_ done: Int, _ total: Int?) -> Void
+    /// What progress counts.
+    public enum ProgressUnit: Sendable { case bytes, files }
+
+    /// Reports progress: bytes or files done, and the total when known.
+    public typealias Progress = (_ done: Int, _ total: Int?, _ unit: ProgressUnit) -> Void
 
     /// Reads one file, directory (walked; a Maildir is read as one archive) or "-" for standard input.
     ///
@@ -38,7 +41,7 @@ public enum Importer {
         case .mbox:
             var mail = MailImporter(forum: forum)
             let bytes = [UInt8](data)
-            mail.addMbox(bytes, source: source) { progress?($0, bytes.count) }
+            mail.addMbox(bytes, source: source) { progress?($0, bytes.count, .bytes) }
             if mail.count == 0 && mail.issues.isEmpty {
                 throw ImportError(source: source, position: "byte 0", reason: "no messages (an mbox starts with a \"From \" line)")
             }
@@ -109,7 +112,7 @@ public enum Importer {
                     continue
                 }
                 mail.add([UInt8](d), source: file, position: "line 1")
-                progress?(n + 1, files.count)
+                progress?(n + 1, files.count, .files)
             }
             return ImportBatch(threads: mail.threads(), issues: issues + mail.issues)
         }
@@ -130,7 +133,7 @@ public enum Importer {
             } catch let error as ImportError {
                 batch.issues.append(ImportIssue(source: error.source, position: error.position, reason: error.reason, skipped: true))
             }
-            progress?(n + 1, files.count)
+            progress?(n + 1, files.count, .files)
         }
         return batch
     }

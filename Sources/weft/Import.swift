@@ -31,8 +31,8 @@ struct Import: ParsableCommand {
         for path in paths {
             do {
                 progress.start(path)
-                var batch = try Importer.read(path, format: format, forum: forum) { done, total in
-                    progress.update(done: done, total: total)
+                var batch = try Importer.read(path, format: format, forum: forum) { done, total, unit in
+                    progress.update(done: done, total: total, bytes: unit == .bytes)
                 }
                 progress.finish()
                 if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }

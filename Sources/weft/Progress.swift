@@ -19,17 +19,19 @@ final class Progress {
         lastDraw = .distantPast
     }
 
-    func update(done: Int, total: Int?) {
+    func update(done: Int, total: Int?, bytes: Bool) {
         guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = Date()
         let elapsed = max(0.001, Date().timeIntervalSince(started))
         let rate = Double(done) / elapsed
-        var line = "\(label) \(name): \(done)"
+        func amount(_ n: Int) -> String { bytes ? String(format: "%.1f MB", Double(n) / 1e6) : "\(n) files" }
+        let rateText = bytes ? String(format: "%.1f MB/s", rate / 1e6) : String(format: "%.0f files/s", rate)
+        var line = "\(label) \(name): \(amount(done))"
         if let total, total > 0 {
-            line += " of \(total) (\(done * 100 / total)%)"
-            if rate > 0 { line += String(format: ", %.0f/s, ETA %.0fs", rate, Double(total - done) / rate) }
+            line += " of \(amount(total)) (\(done * 100 / total)%), \(rateText)"
+            if rate > 0 { line += String(format: ", ETA %.0fs", Double(total - done) / rate) }
         } else {
-            line += String(format: ", %.0f/s", rate)
+            line += ", " + rateText
         }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }

@@ -185,3 +185,12 @@ struct BadInputTests {
         #expect(n.base == base && n.reply == reply)
     }
 }
+
+/// Inputs the fuzzers crashed on, kept as named tests.
+struct FuzzFoundTests {
+    @Test func aYearTooLargeForDateArithmeticIsNoDate() {
+        #expect(MailDate.parse("Mon, 1 Jan 9223372036854775807 10:00:00 +0000") == nil)
+        #expect(MailDate.parse("1 Jan 99999 10:00") == nil)
+        #expect(MailDate.parse("1 Jan 2024 10:00") != nil)
+    }
+}

@@ -189,6 +189,14 @@ kill -HUP "$pid"
 status=$(wait_exit)
 if [ "$status" = 129 ]; then ok "SIGHUP ends with status 129"; else fail "SIGHUP status was $status"; fi
 
+start 100 30 --sample
+check "started again for a crash" "Threads (4"
+pid=$(pgrep -n -f "$WEFT --sample")
+kill -SEGV "$pid"
+status=$(wait_exit)
+if [ "$status" = 139 ]; then ok "a crash (SIGSEGV) ends the process"; else fail "SIGSEGV status was $status"; fi
+if screen | grep -q "Threads"; then fail "the screen was not restored after a crash"; else ok "the terminal is restored after a crash"; fi
+
 printf 'name = "broken"\n[roles]\nselecton = { fg = "red" }\n' > "$WORK/bad.toml"
 start 120 40 --sample --theme "$WORK/bad.toml"
 check "a broken theme names its file and line and falls back" "bad.toml:3: unknown role"

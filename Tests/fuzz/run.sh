@@ -42,7 +42,8 @@ for i,p in enumerate(d['post_stream']['posts'][:20]): open('$WORK/$t/cooked-%d.h
     args=(-max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$WORK/crash-$t-" -print_final_stats=1)
     [ "$RUNS" != 0 ] && args+=(-runs="$RUNS")
     [ "$SECONDS_LIMIT" != 0 ] && args+=(-max_total_time="$SECONDS_LIMIT")
-    if WEFT_FUZZ_TARGET=$t "$FUZZ" "${args[@]}" "$WORK/$t" > "$WORK/$t.log" 2>&1; then
+    # SWIFT_BACKTRACE off: libFuzzer's own handler must see the trap to save the input.
+    if SWIFT_BACKTRACE=enable=no WEFT_FUZZ_TARGET=$t "$FUZZ" "${args[@]}" "$WORK/$t" > "$WORK/$t.log" 2>&1; then
         runs=$(grep -E "stat::number_of_executed_units" "$WORK/$t.log" | awk '{print $2}')
         total_runs=$((total_runs + ${runs:-0}))
         echo "ok   - $t: ${runs:-?} runs, no crash"

@@ -37,7 +37,7 @@ enum MailDate {
         } else if let m = monthIndex(words[0]), let d = Int(words[1]) {
             day = d; month = m; year = Int(words[2])
         }
-        guard let d = day, let m = month, var y = year, (1...31).contains(d) else { return nil }
+        guard let d = day, let m = month, var y = year, (1...31).contains(d), (0...9999).contains(y) else { return nil }
         if y < 100 { y += y < 50 ? 2000 : 1900 }
         var hour = 0, minute = 0, second = 0
         var zoneMinutes = 0
