@@ -24,6 +24,7 @@ public enum ThemeParser {
 
     /// The parsed theme, and whether it set the author palette.
     public static func parse(_ text: String, file: String) throws -> (theme: Theme, paletteGiven: Bool) {
+        try precheck(text, file: file)
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw ParseError(file: file, line: error.source.begin.line, reason: error.description)
@@ -89,6 +90,58 @@ public enum ThemeParser {
             }
         }
         return s
+    }
+
+    /// Rejects what toml++ (inside TOMLKit) is known to crash on rather than report: a
+    /// non-ASCII character or a NUL outside strings and comments. Fuzzing found the assertion
+    /// (`parse_key`, a U+FFFD in a table header); theme files are ASCII outside their strings.
+    static func precheck(_ text: String, file: String) throws {
+        var line = 1
+        var quote: String?  // the open delimiter: one or three double or single quotes
+        var comment = false
+        var escaped = false
+        var rest = Substring(text)
+        while let c = rest.first {
+            if c == "\n" {
+                line += 1
+                comment = false
+                if quote == "\"" || quote == "'" { quote = nil }  // unterminated: TOMLKit reports it
+                rest = rest.dropFirst()
+                continue
+            }
+            if c == "\0" { throw ParseError(file: file, line: line, reason: "a NUL byte is not allowed in a theme file") }
+            if comment {
+                rest = rest.dropFirst()
+                continue
+            }
+            if let q = quote {
+                if escaped {
+                    escaped = false
+                } else if c == "\\" && !q.hasPrefix("'") {
+                    escaped = true
+                } else if rest.hasPrefix(q) {
+                    rest = rest.dropFirst(q.count)
+                    quote = nil
+                    continue
+                }
+                rest = rest.dropFirst()
+                continue
+            }
+            for delimiter in ["\"\"\"", "'''", "\"", "'"] where rest.hasPrefix(delimiter) {
+                quote = delimiter
+                break
+            }
+            if let q = quote {
+                rest = rest.dropFirst(q.count)
+                continue
+            }
+            if c == "#" {
+                comment = true
+            } else if !c.isASCII {
+                throw ParseError(file: file, line: line, reason: "\"\(c)\" outside a string; names and keys must be ASCII")
+            }
+            rest = rest.dropFirst()
+        }
     }
 
     static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]

@@ -19,6 +19,8 @@ struct ThemeAndKeymapTests {
         ("[roles]\nheader = { bold = \"yes\" }\n", "t.toml:2: header.bold must be true or false"),
         ("[roles\nheader = {}\n", "t.toml:1: "),
         ("author-palette = [\"red\", 999]\n", "t.toml:1: author-palette has a colour it does not know"),
+        ("# théme\nname = \"é\"\n[\u{FFFD}roles]\n", "t.toml:3: \"\u{FFFD}\" outside a string"),
+        ("name = \"x\u{0}\"\n", "t.toml:1: a NUL byte"),
     ]
 
     @Test("broken themes name the line", arguments: broken)
