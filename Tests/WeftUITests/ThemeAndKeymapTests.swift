@@ -17,10 +17,16 @@ struct ThemeAndKeymapTests {
         ("[roles]\nheader = { fg = \"purple\" }\n", "t.toml:2: header.fg: unknown colour"),
         ("[roles]\nheader = { blink = true }\n", "t.toml:2: header: unknown style key \"blink\""),
         ("[roles]\nheader = { bold = \"yes\" }\n", "t.toml:2: header.bold must be true or false"),
-        ("[roles\nheader = {}\n", "t.toml:1: "),
+        ("[roles\nheader = {}\n", "t.toml:1: column 7: expected \"]\""),
+        ("author-palette = [\"red\", 114, }\n", "t.toml:1: column 31: expected a value"),
+        ("[*]\n", "t.toml:1: column 2: expected a key"),
+        ("name = \"a\"\nname = \"b\"\n", "t.toml:2: column 1: key \"name\" is defined twice"),
         ("author-palette = [\"red\", 999]\n", "t.toml:1: author-palette has a colour it does not know"),
-        ("# théme\nname = \"é\"\n[\u{FFFD}roles]\n", "t.toml:3: \"\u{FFFD}\" outside a string"),
-        ("name = \"x\u{0}\"\n", "t.toml:1: a NUL byte"),
+        ("# théme\nname = \"é\"\n[\u{FFFD}roles]\n", "t.toml:3: column 2: expected a key"),
+        ("[roles]\nhéader = {}\n", "t.toml:2: column 2: expected \"=\""),
+        ("name = \"x\u{0}\"\n", "t.toml:1: column 11: a control character inside a string"),
+        ("name = \"x\"\n[*\u{0C}", "t.toml:2: column 2: expected a key"),
+        ("author-palette = [\n  \"red\", # a comment\n  [1],]\n[ roles ]\n", "t.toml:1: author-palette has a colour it does not know"),
     ]
 
     @Test("broken themes name the line", arguments: broken)
