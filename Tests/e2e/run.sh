@@ -172,30 +172,20 @@ status=$(wait_exit)
 if [ "$status" = 0 ]; then ok "still quits cleanly after the storm"; else fail "after storm status $status"; fi
 
 echo "# signals and bad starts"
-start 100 30 --sample
-check "--sample opens the demo forum" "Threads (4"
-keys j j Enter
-check "a thread is open before SIGTERM" "Replies: Restoring"
-pid=$(pgrep -n -f "$WEFT --sample")
-kill -TERM "$pid"
-status=$(wait_exit)
-if [ "$status" = 143 ]; then ok "SIGTERM ends with status 143"; else fail "SIGTERM status was $status"; fi
-if screen | grep -q "Threads"; then fail "the screen was not restored after SIGTERM"; else ok "the terminal is restored after SIGTERM"; fi
-
-start 100 30 --sample
-check "started again for SIGHUP" "Threads (4"
-pid=$(pgrep -n -f "$WEFT --sample")
-kill -HUP "$pid"
-status=$(wait_exit)
-if [ "$status" = 129 ]; then ok "SIGHUP ends with status 129"; else fail "SIGHUP status was $status"; fi
-
-start 100 30 --sample
-check "started again for a crash" "Threads (4"
-pid=$(pgrep -n -f "$WEFT --sample")
-kill -SEGV "$pid"
-status=$(wait_exit)
-if [ "$status" = 139 ]; then ok "a crash (SIGSEGV) ends the process"; else fail "SIGSEGV status was $status"; fi
-if screen | grep -q "Threads"; then fail "the screen was not restored after a crash"; else ok "the terminal is restored after a crash"; fi
+# signal_case SIGNAL STATUS: weft, a thread open, gets SIGNAL; it must end with STATUS and restore the screen.
+signal_case() {
+    start 100 30 --sample
+    check "--sample opens the demo forum (for SIG$1)" "Threads (4"
+    keys j j Enter
+    check "a thread is open before SIG$1" "Replies: Restoring"
+    kill -"$1" "$(pgrep -n -f "$WEFT --sample")"
+    status=$(wait_exit)
+    if [ "$status" = "$2" ]; then ok "SIG$1 ends with status $2"; else fail "SIG$1 status was $status"; fi
+    if screen | grep -q "Threads"; then fail "the screen was not restored after SIG$1"; else ok "the terminal is restored after SIG$1"; fi
+}
+signal_case TERM 143
+signal_case HUP 129
+signal_case SEGV 139  # a crash: the handler restores the terminal before the default action
 
 printf 'name = "broken"\n[roles]\nselecton = { fg = "red" }\n' > "$WORK/bad.toml"
 start 120 40 --sample --theme "$WORK/bad.toml"
