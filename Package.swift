@@ -22,7 +22,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "WeftModel", swiftSettings: strict),
-        .target(name: "WeftStore", dependencies: ["WeftModel"], swiftSettings: strict),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "WeftStore", dependencies: ["WeftModel", "CSQLite"], swiftSettings: strict),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "WeftFormats", dependencies: ["WeftModel", "WeftStore", "CLibXML2"], swiftSettings: strict),
         .target(

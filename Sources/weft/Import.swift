@@ -37,6 +37,12 @@ struct Import: ParsableCommand {
                 progress.finish()
                 if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
                 let result = try store.merge(batch.threads)
+                // Keep the search index up to date as the import goes (it is derived; a failure is only a note).
+                do { try StoreIndex(store: store).sync(store) } catch {
+                    problems.append(ImportIssue(source: store.root.path, position: nil,
+                                                reason: "the search index was not updated (\(error)); weft search rebuilds it",
+                                                skipped: false))
+                }
                 total.threadsAdded += result.threadsAdded
                 total.threadsUpdated += result.threadsUpdated
                 total.postsAdded += result.postsAdded

@@ -157,6 +157,11 @@ else fail "bad file import: status $status, $(cat "$WORK/err")"; fi
 "$WEFT" export --store "$WORK/cli" --format mbox -o "$WORK/out.mbox" && "$WEFT" import --store "$WORK/cli2" "$WORK/out.mbox" >/dev/null
 if "$WEFT" show --store "$WORK/cli2" a@weft.invalid | grep -q "Reply"; then ok "export to mbox imports back"; else fail "mbox export round trip"; fi
 
+out=$("$WEFT" search --store "$WORK/cli" --json opening)
+if echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["version"]==1 and d["results"][0]["post"]=="a" and "[Opening]" in d["results"][0]["snippet"], d'; then
+    ok "search --json finds the post with the word marked"
+else fail "search: $out"; fi
+
 echo "# resize storm"
 start 120 40 --sample
 check "started for the resize storm" "Threads (4"

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import WeftModel
+import WeftStore
+
+/// `weft search QUERY`: full-text search over every post in the store.
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search every post in the store, best matches first.",
+        discussion: """
+            All words must appear; "words in quotes" must appear together. Matched words are shown in [brackets]. \
+            The index (STORE/index/weft.sqlite) is brought up to date first; delete it and it is rebuilt.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: "Words to find.")
+    var words: [String]
+
+    @Option(name: .customLong("author"), help: "Only posts by this author (repeatable).")
+    var authors: [String] = []
+
+    @Option(help: "At most this many results.")
+    var limit = 50
+
+    @Flag(help: "Print stable JSON (see docs/cli-json.md).")
+    var json = false
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let hits: [SearchHit]
+        do {
+            let index = try StoreIndex(store: store)
+            let progress = Progress(label: "indexing")
+            progress.start(store.root.path)
+            let synced = try index.sync(store) { done, total in progress.update(done: done, total: total, bytes: false) }
+            progress.finish()
+            for problem in synced.problems { Output.error("weft: skipped \(problem.description)") }
+            hits = try index.search(words.joined(separator: " "), authors: authors, limit: limit)
+        } catch let error as StoreError {
+            throw Failure(message: error.description)
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+        if json {
+            struct Hit: Encodable { var thread, title, post, author: String; var date: String?; var snippet: String }
+            struct Out: Encodable { var version = 1; var query: String; var results: [Hit] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let out = Out(query: words.joined(separator: " "), results: hits.map {
+                Hit(thread: $0.thread, title: $0.title, post: $0.post, author: $0.author,
+                    date: $0.date?.formatted(.iso8601), snippet: $0.snippet)
+            })
+            FileHandle.standardOutput.write(try encoder.encode(out) + Data("\n".utf8))
+            return
+        }
+        if hits.isEmpty { Output.error("weft: nothing matches \(words.joined(separator: " "))") }
+        for hit in hits {
+            let date = hit.date.map { " · " + DateText.day($0) } ?? ""
+            Output.line("\(hit.thread)\t\(hit.post)\t\(hit.author)\(date)\t\(hit.title)")
+            Output.line("    " + hit.snippet.replacingOccurrences(of: "\n", with: " "))
+        }
+    }
+}
