@@ -4,7 +4,7 @@ public enum Action: String, CaseIterable, Sendable {
     case open, focusNext, focusPrevious, readOn, postPageUp
     case parent, previousSibling, nextSibling, quoteSource, jumpBack, toggleCollapse
     case filterAuthor, filterCurrentAuthor, toggleHideOthers, search, nextMatch, previousMatch
-    case toggleUnreadOnly, toggleRead, cycleSort, toggleQuoteFold, openLink
+    case toggleUnreadOnly, toggleRead, cycleSort, toggleQuoteFold, openLink, searchStore
     case cycleTheme, reload, redraw, help, back, quit
 }
 

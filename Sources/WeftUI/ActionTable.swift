@@ -33,6 +33,7 @@ public enum ActionTable {
         ActionInfo(action: .toggleHideOthers, name: "toggle-hide-others", keys: "H", help: "Hide posts the filter leaves out (ancestors stay)", group: "Filter"),
         ActionInfo(action: .toggleUnreadOnly, name: "toggle-unread-only", keys: "U", help: "Show only unread threads or posts", group: "Filter"),
         ActionInfo(action: .search, name: "search", keys: "/", help: "Search the focused pane as you type", group: "Filter"),
+        ActionInfo(action: .searchStore, name: "search-store", keys: "S", help: "Search every post in the store; Enter opens a result", group: "Filter"),
         ActionInfo(action: .nextMatch, name: "next-match", keys: "n", help: "Next match of the search or author filter", group: "Filter"),
         ActionInfo(action: .previousMatch, name: "previous-match", keys: "N", help: "Previous match", group: "Filter"),
         ActionInfo(action: .cycleSort, name: "cycle-sort", keys: "o", help: "Sort threads by activity, start, title, size", group: "View"),

@@ -51,6 +51,7 @@ extension App {
         case .toggleHideOthers: toggleHideOthers()
         case .toggleUnreadOnly: toggleUnreadOnly()
         case .search: startSearch()
+        case .searchStore: prompt = Prompt(kind: .storeSearch, label: "Search all posts: ", text: results?.query ?? "")
         case .nextMatch: nextMatch(forward: true)
         case .previousMatch: nextMatch(forward: false)
         case .cycleSort: cycleSort()
@@ -98,6 +99,8 @@ extension App {
         } else if focus == .tree {
             closeThread()
             focus = .list
+        } else if showingResults {
+            results = nil
         } else {
             quit()
         }
@@ -115,6 +118,8 @@ extension App {
 
     func openSelection() {
         switch focus {
+        case .list where showingResults:
+            openResult()
         case .list:
             openSelectedThread()
             if open != nil { focus = .tree }

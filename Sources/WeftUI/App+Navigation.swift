@@ -14,6 +14,8 @@ extension App {
     /// Moves the selection in the focused pane.
     func move(by delta: Int, page: Bool = false) {
         switch focus {
+        case .list where showingResults:
+            moveResult(to: resultSelection + delta)
         case .list:
             move(to: listSelection + delta)
         case .tree:
@@ -27,6 +29,8 @@ extension App {
     /// Moves the selection in the focused pane to an index (clamped).
     func move(to index: Int) {
         switch focus {
+        case .list where showingResults:
+            moveResult(to: index)
         case .list:
             listSelection = max(0, min(index, listRows.count - 1))
         case .tree:

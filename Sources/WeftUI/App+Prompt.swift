@@ -57,6 +57,8 @@ extension App {
             searchOrigin = nil
             lastMatch = .search
             if !p.text.isEmpty && currentMatchCount(p.text) == 0 { say("not found: \(p.text)", error: true) }
+        case .storeSearch:
+            runStoreSearch(p.text)
         case .link(let count):
             guard let n = Int(p.text.trimmed), (1...count).contains(n), let o = open, let post = o.selectedPost else {
                 say("no link numbered \(p.text)", error: true)

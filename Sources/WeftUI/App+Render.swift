@@ -10,7 +10,7 @@ extension App {
             grid.put(DisplayWidth.truncate(notice, to: width), x: 0, y: 0, role: .error)
             return grid
         }
-        if let r = l.list { drawList(&grid, r) }
+        if let r = l.list { if showingResults { drawResults(&grid, r) } else { drawList(&grid, r) } }
         if let r = l.tree { drawTree(&grid, r) }
         if let r = l.post { drawPost(&grid, r) }
         if let r = l.verticalRule {
@@ -40,7 +40,9 @@ extension App {
         var parts = [" " + source.displayName]
         let f = filterDescription()
         if !f.isEmpty { parts.append(f) }
-        if let o = open, focus != .list || layout.tree != nil {
+        if let r = results, focus == .list {
+            parts.append(r.hits.isEmpty ? "no results" : "result \(resultSelection + 1) of \(r.hits.count)")
+        } else if let o = open, focus != .list || layout.tree != nil {
             if o.visible.isEmpty {
                 parts.append("no posts shown")
             } else {

@@ -47,6 +47,10 @@ public final class App {
     var listTop = 0
     var sort: SortOrder = .activity
     var problems: [StoreProblem] = []
+    /// Store-wide search results shown in place of the thread list, when set.
+    var results: (query: String, hits: [SearchHit])?
+    var resultSelection = 0
+    var resultTop = 0
 
     // The open thread.
     var open: OpenThread?

@@ -5,6 +5,7 @@ struct Prompt {
         case author
         case search
         case link(count: Int)
+        case storeSearch
     }
 
     var kind: Kind

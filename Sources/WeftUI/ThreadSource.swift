@@ -18,6 +18,8 @@ public protocol ThreadSource: AnyObject {
     func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws
     /// Changes when threads are added or replaced, so the browser can refresh when idle.
     func changeToken() -> String
+    /// Posts across the whole store matching words, best first.
+    func searchPosts(_ query: String, limit: Int) throws -> [SearchHit]
 }
 
 extension FileStore: ThreadSource {
@@ -26,5 +28,10 @@ extension FileStore: ThreadSource {
     public func loadThread(id: String) throws -> ForumThread { try thread(id: id) }
     public func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
         try updateReadState(thread: id, read: read, unread: unread)
+    }
+    public func searchPosts(_ query: String, limit: Int) throws -> [SearchHit] {
+        let index = try StoreIndex(store: self)
+        try index.sync(self)
+        return try index.search(query, limit: limit)
     }
 }

@@ -129,6 +129,23 @@ struct BrowserBehaviourTests {
         #expect(app.wantsQuit)
     }
 
+    @Test func storeWideSearchListsPostsAndOpensTheChosenOne() throws {
+        let (app, store) = try demoApp()
+        defer { discard(store) }
+        press(app, "S text:derailleur Enter")
+        let hits = try #require(app.results?.hits)
+        #expect(hits.count == 2)  // b3 and b4 hold the word
+        #expect(app.render().text.contains("Search: derailleur (2)"))
+        press(app, "j Enter")
+        let o = try #require(app.open)
+        #expect(o.thread.id == "bicycle-restoration")
+        #expect(o.thread.posts[o.selectedPost!].id == hits[1].post)
+        press(app, "q")
+        #expect(app.showingResults)
+        press(app, "q")
+        #expect(!app.showingResults && !app.wantsQuit)
+    }
+
     @Test func onlyWebAndMailLinksAreOpened() throws {
         let (app, store) = try demoApp()
         defer { discard(store) }
@@ -186,6 +203,7 @@ final class ReadOnlySource: ThreadSource {
     func loadThread(id: String) throws -> ForumThread { try store.loadThread(id: id) }
     func readPosts(thread id: String) -> Set<String> { store.readPosts(thread: id) }
     func changeToken() -> String { store.changeToken() }
+    func searchPosts(_ query: String, limit: Int) throws -> [SearchHit] { try store.searchPosts(query, limit: limit) }
     func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
         attempts += 1
         throw StoreError.io(path: store.root.path + "/read/x.json", errno: EROFS, doing: "create")

@@ -51,6 +51,9 @@ struct ScreenSnapshotTests {
         ("previous-match", 120, 40, "j j Enter a text:olu Enter N"),
         ("cycle-theme-says-its-name", 120, 40, "t"),
         ("search-escape-restores", 120, 40, "/ text:winter Esc"),
+        ("store-search-results", 120, 40, "S text:rust Enter"),
+        ("store-search-results", 80, 24, "S text:derailleur Enter"),
+        ("store-search-opens-result", 120, 40, "S text:derailleur Enter j Enter"),
     ]
 
     @Test("screens", arguments: screens)
