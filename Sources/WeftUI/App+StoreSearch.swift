@@ -65,7 +65,13 @@ extension App {
             var spans: [(text: String, role: Role)] = [("  ", .normal)]
             var inMatch = false
             var text = ""
-            for c in hit.snippet.replacingOccurrences(of: "\n", with: " ") {
+            // Start the line a little before the first match, so the match is in view.
+            var snippet = Substring(hit.snippet.replacingOccurrences(of: "\n", with: " "))
+            if let first = snippet.firstIndex(of: "["), snippet.distance(from: snippet.startIndex, to: first) > r.width / 3 {
+                let from = snippet.index(first, offsetBy: -(r.width / 6))
+                snippet = "…" + (snippet[from...].drop { $0 != " " })
+            }
+            for c in snippet {
                 if c == "[" || c == "]" {
                     if !text.isEmpty { spans.append((text, inMatch ? .searchMatch : (selected ? .selection : .dimmed))) }
                     text = ""
