@@ -194,3 +194,20 @@ struct FuzzFoundTests {
         #expect(MailDate.parse("1 Jan 2024 10:00") != nil)
     }
 }
+
+/// Later imports of a list merge into the threads already stored.
+struct MailMergeTests {
+    @Test func aLaterReplyImportedAloneJoinsItsStoredThread() throws {
+        let root = "From: Ann <a@x.org>\nSubject: Plan\nMessage-ID: <r@x>\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\nRoot"
+        let reply = "From: Bob <b@x.org>\nSubject: Re: Plan\nMessage-ID: <s@x>\nIn-Reply-To: <r@x>\nReferences: <r@x>\n\nReply"
+        let later = "From: Cy <c@x.org>\nSubject: Re: Plan\nMessage-ID: <t@x>\nIn-Reply-To: <s@x>\nReferences: <r@x> <s@x>\n\nLater"
+        func mbox(_ m: [String]) -> Data { Data(m.map { "From x@y Mon Jan  1 00:00:00 2024\n" + $0 + "\n" }.joined().utf8) }
+        var thread = try #require(try Importer.read(mbox([root, reply]), source: "1.mbox").threads.first)
+        let second = try #require(try Importer.read(mbox([later]), source: "2.mbox").threads.first)
+        #expect(second.id == thread.id)  // the thread id is the top of the References chain
+        #expect(thread.merge(second) == 1)
+        #expect(thread.posts.first { $0.id == "t@x" }?.parent == "s@x")
+        #expect(!thread.posts.contains { $0.placeholder })  // the stand-in for <s@x> gave way to the real post
+        ReplyTree(posts: thread.posts).checkInvariants()
+    }
+}

@@ -164,6 +164,11 @@ enum JWZThreader {
                 post = Post(id: c.id, body: "", placeholder: true)
             }
             post.parent = c.parent?.id
+            if c === root, let i = c.item {
+                // A reply whose ancestors are all missing keeps its real parent, so that
+                // when it is merged into the stored thread it lands in the right place.
+                post.parent = items[i].references.last
+            }
             if c.item == nil { placeholders.append(post) } else { posts.append(post) }
             stack.append(contentsOf: c.children.reversed())
         }
@@ -176,7 +181,10 @@ enum JWZThreader {
             let first = posts.first.flatMap { p in items.first { $0.id == p.id }?.subject } ?? ""
             title = Subject.normalize(first).base.isEmpty ? "(no subject)" : Subject.stripReplyPrefixes(first)
         }
-        return ForumThread(id: root.id, title: title.isEmpty ? "(no subject)" : title, forum: forum,
+        // The thread is named after the top of the References chain, which every later reply in the
+        // thread also names first, so imports made at different times merge into one thread file.
+        let id = root.item.flatMap { items[$0].references.first } ?? root.id
+        return ForumThread(id: id, title: title.isEmpty ? "(no subject)" : title, forum: forum,
                            posts: placeholders + posts)
     }
 }
