@@ -141,7 +141,7 @@ public final class App {
     /// Refilters and resorts the list, keeping `id` selected when it is still there.
     func rebuildList(keeping id: String?) {
         let f = PostFilter(authors: filter.authors, excludedAuthors: filter.excludedAuthors, unreadOnly: filter.unreadOnly)
-        listRows = summaries.indices.filter { f.matches(summaries[$0]) || summaries[$0].id == open?.thread.id && false }
+        listRows = summaries.indices.filter { f.matches(summaries[$0]) }
         let s = summaries
         switch sort {
         case .activity: listRows.sort { App.later(s[$0].lastDate, s[$1].lastDate, s[$0].title, s[$1].title) }
