@@ -1,5 +1,6 @@
 import Foundation
 import WeftModel
+import WeftStore
 
 /// Reads Discourse API responses: topics, paged post streams, and single or latest posts.
 ///
@@ -63,7 +64,7 @@ enum DiscourseImporter {
         } else {
             do { posts = try decoder.decode([PostJSON].self, from: data) } catch let error as DecodingError {
                 throw ImportError(source: source, position: nil,
-                                  reason: "not a Discourse response: " + JSONErrorTextForFormats.describe(error))
+                                  reason: "not a Discourse response: " + JSONErrorText.describe(error, in: data))
             }
         }
         var issues: [ImportIssue] = []
@@ -89,7 +90,7 @@ enum DiscourseImporter {
             if let number = p.post_number, number > 1 { parent = "#\(p.reply_to_post_number ?? 1)" }
             if byTopic[topic] == nil { order.append(topic) }
             byTopic[topic, default: []].append(Post(
-                id: String(p.id), author: p.username ?? p.name, date: ISODate.parse(p.created_at),
+                id: String(p.id), author: p.username ?? p.name, date: DateText.parseISO8601(p.created_at),
                 parent: parent, number: p.post_number, body: p.deleted_at != nil && body.isEmpty ? "(deleted)" : body,
                 format: format))
         }
@@ -101,18 +102,5 @@ enum DiscourseImporter {
             return t
         }
         return ImportBatch(threads: threads, issues: issues)
-    }
-}
-
-/// Describes JSON decoding errors for importers.
-enum JSONErrorTextForFormats {
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .dataCorrupted(let c): return c.debugDescription
-        case .keyNotFound(let k, let c): return "missing \"\(k.stringValue)\" at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-        case .typeMismatch(_, let c), .valueNotFound(_, let c):
-            return "unexpected value at \(c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: "."))"
-        @unknown default: return "\(error)"
-        }
     }
 }

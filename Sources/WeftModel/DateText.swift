@@ -35,4 +35,11 @@ public enum DateText {
         let s = short(date, now: now)
         return s.count <= 7 ? s : String(s.prefix(7))
     }
+
+    /// Reads an ISO 8601 timestamp as JSON APIs and Weft's files write it, with or without fractional seconds.
+    public static func parseISO8601(_ text: String?) -> Date? {
+        guard let text, !text.isEmpty else { return nil }
+        if let d = try? Date(text, strategy: .iso8601) { return d }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
 }

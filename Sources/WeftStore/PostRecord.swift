@@ -47,7 +47,7 @@ struct PostRecord: Codable {
         if let seconds = try? c.decodeIfPresent(Double.self, forKey: .date) {
             date = Date(timeIntervalSince1970: seconds)
         } else if let text = try c.decodeIfPresent(String.self, forKey: .date) {
-            guard let parsed = PostRecord.parseDate(text) else {
+            guard let parsed = DateText.parseISO8601(text) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .date, in: c, debugDescription: "\"\(text)\" is not an ISO 8601 date")
             }
@@ -73,12 +73,6 @@ struct PostRecord: Codable {
         if let n = try? c.decodeIfPresent(Int64.self, forKey: key) { return String(n) }
         if try c.decodeNil(forKey: key) { return nil }
         throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "expected a string or a number")
-    }
-
-    /// Reads `2024-03-03T14:02:00Z`, with or without fractional seconds.
-    static func parseDate(_ text: String) -> Date? {
-        if let d = try? Date(text, strategy: .iso8601) { return d }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
     /// Writes a date as `2024-03-03T14:02:00Z`.
