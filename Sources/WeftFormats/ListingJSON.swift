@@ -1,5 +1,6 @@
 import Foundation
 import WeftModel
+import WeftStore
 
 /// The stable `--json` output of `weft list` and `weft authors` (documented in `docs/cli-json.md`).
 public enum ListingJSON {
@@ -65,8 +66,7 @@ public enum ListingJSON {
     static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
 
     static func encode<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONFormatting.encoder()
         return try encoder.encode(value) + Data("\n".utf8)
     }
 }

@@ -15,8 +15,7 @@ public enum WeftJSON {
 
     /// Encodes threads as one readable document.
     public static func encode(_ threads: [ForumThread], forum: String? = nil) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONFormatting.encoder()
         return try encoder.encode(ThreadDocument(forum: forum, threads: threads)) + Data("\n".utf8)
     }
 }

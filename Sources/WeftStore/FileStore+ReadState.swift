@@ -25,8 +25,7 @@ extension FileStore {
             var current = readPosts(thread: id)
             current.formUnion(read)
             current.subtract(unread)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let encoder = JSONFormatting.encoder()
             let data = try encoder.encode(ReadStateFile(thread: id, read: current.sorted()))
             try AtomicFile.write(data + Data("\n".utf8), to: readFile(for: id))
         }

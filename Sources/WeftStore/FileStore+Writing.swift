@@ -74,8 +74,7 @@ extension FileStore {
 
     /// Writes one thread file atomically.
     func write(_ thread: ForumThread, to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONFormatting.encoder()
         let data = try encoder.encode(ThreadDocument(forum: thread.forum, threads: [thread]))
         try AtomicFile.write(data + Data("\n".utf8), to: url)
     }

@@ -136,14 +136,7 @@ enum MboxGenerator {
             }
             bodies.append(body)
             let a = author()
-            let stamp = Int(start) + i * 60
-            let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
-            let dayNumber = stamp / 86_400
-            let (y, m, d) = civil(fromDays: dayNumber)
-            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            let secs = stamp % 86_400
-            let date = String(format: "%@, %d %@ %04d %02d:%02d:%02d +0000", days[dayNumber % 7], d, months[m - 1], y,
-                              secs / 3600, secs / 60 % 60, secs % 60)
+            let date = MailDate.rfc5322(Date(timeIntervalSince1970: start + Double(i) * 60))
             var headers = "From user\(a)@example.org Thu Jan  1 00:00:00 2020\n"
             headers += "From: User \(a) <user\(a)@example.org>\n"
             headers += "Date: \(date)\n"
@@ -156,18 +149,5 @@ enum MboxGenerator {
             out += Array((headers + "\n" + body + "\n").utf8)
         }
         return out
-    }
-
-    /// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

@@ -45,8 +45,7 @@ struct Search: ParsableCommand {
         if json {
             struct Hit: Encodable { var thread, title, post, author: String; var date: String?; var snippet: String }
             struct Out: Encodable { var version = 1; var query: String; var results: [Hit] }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let encoder = JSONFormatting.encoder()
             let out = Out(query: words.joined(separator: " "), results: hits.map {
                 Hit(thread: $0.thread, title: $0.title, post: $0.post, author: $0.author,
                     date: $0.date?.formatted(.iso8601), snippet: $0.snippet)

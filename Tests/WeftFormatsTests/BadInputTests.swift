@@ -211,3 +211,20 @@ struct MailMergeTests {
         ReplyTree(posts: thread.posts).checkInvariants()
     }
 }
+
+struct MailDateFormatTests {
+    static let dates: [(Double, String, String)] = [
+        (1_704_103_200, "Mon, 1 Jan 2024 10:00:00 +0000", "Mon Jan  1 10:00:00 2024"),
+        (0, "Thu, 1 Jan 1970 00:00:00 +0000", "Thu Jan  1 00:00:00 1970"),
+        (951_782_400, "Tue, 29 Feb 2000 00:00:00 +0000", "Tue Feb 29 00:00:00 2000"),
+        (-1, "Wed, 31 Dec 1969 23:59:59 +0000", "Wed Dec 31 23:59:59 1969"),
+    ]
+
+    @Test("dates are written as RFC 5322 and mbox envelopes want them, and read back", arguments: dates)
+    func formats(seconds: Double, rfc: String, envelope: String) {
+        let date = Date(timeIntervalSince1970: seconds)
+        #expect(MailDate.rfc5322(date) == rfc)
+        #expect(MailDate.asctime(date) == envelope)
+        #expect(MailDate.parse(rfc) == date)
+    }
+}

@@ -8,14 +8,14 @@ import Foundation
 /// letters), comments such as `(PST)`, and missing zones (taken as UTC).
 /// Written by hand: Foundation's formatters take one fixed pattern each and
 /// reject most of these.
-enum MailDate {
+public enum MailDate {
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     private static let zones: [String: Int] = [
         "ut": 0, "utc": 0, "gmt": 0, "z": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
         "mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "cet": 60, "cest": 120, "bst": 60,
     ]
 
-    static func parse(_ raw: String?) -> Date? {
+    public static func parse(_ raw: String?) -> Date? {
         guard let raw else { return nil }
         // Drop comments and commas; split into words.
         var text = ""
@@ -75,5 +75,42 @@ enum MailDate {
 
     private static func monthIndex(_ word: String) -> Int? {
         months.firstIndex(of: String(word.prefix(3))).map { $0 + 1 }
+    }
+
+    /// Year, month, day and weekday (0 = Sunday) of a day count since 1970-01-01 (Hinnant's civil_from_days).
+    static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int, weekday: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let weekday = ((z0 % 7) + 7 + 4) % 7  // 1970-01-01 was a Thursday
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d, weekday)
+    }
+
+    private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    private static func parts(_ date: Date) -> (Int, Int, Int, Int, Int, Int, Int) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        let c = civil(fromDays: days)
+        return (c.year, c.month, c.day, c.weekday, rest / 3600, rest / 60 % 60, rest % 60)
+    }
+
+    /// A date as an RFC 5322 `Date:` value in UTC: "Mon, 1 Jan 2024 10:00:00 +0000".
+    public static func rfc5322(_ date: Date) -> String {
+        let (y, m, d, w, h, mi, s) = parts(date)
+        return String(format: "%@, %d %@ %04d %02d:%02d:%02d +0000", dayNames[w], d, monthNames[m - 1], y, h, mi, s)
+    }
+
+    /// A date as an mbox envelope writes it: "Mon Jan  1 10:00:00 2024".
+    public static func asctime(_ date: Date) -> String {
+        let (y, m, d, w, h, mi, s) = parts(date)
+        return String(format: "%@ %@ %2d %02d:%02d:%02d %04d", dayNames[w], monthNames[m - 1], d, h, mi, s, y)
     }
 }

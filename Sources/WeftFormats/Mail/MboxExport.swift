@@ -27,7 +27,7 @@ enum MboxExport {
                 } else {
                     headers.append("From: <\(MailAddress.unnamed)>")
                 }
-                if let date = post.date { headers.append("Date: \(rfc5322(date))") }
+                if let date = post.date { headers.append("Date: \(MailDate.rfc5322(date))") }
                 let subject = (post.parent == nil ? "" : "Re: ") + thread.title
                 headers.append("Subject: \(encodeWord(subject))")
                 headers.append("Message-ID: <\(mailID(post.id))>")
@@ -39,7 +39,7 @@ enum MboxExport {
                 headers.append("X-Weft-Thread: \(encodeWord(thread.id))")
                 headers += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
                 messages.append(Array((headers.joined(separator: "\n") + "\n\n" + post.body + "\n").utf8))
-                envelopes.append("weft@weft.invalid \(asctime(post.date ?? Date(timeIntervalSince1970: 0)))")
+                envelopes.append("weft@weft.invalid \(MailDate.asctime(post.date ?? Date(timeIntervalSince1970: 0)))")
             }
         }
         return Mbox.write(messages, envelopes: envelopes)
@@ -76,21 +76,5 @@ enum MboxExport {
         }
         if !chunk.isEmpty { words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=") }
         return words.joined(separator: " ")
-    }
-
-    static func rfc5322(_ date: Date) -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return String(format: "%@, %d %@ %04d %02d:%02d:%02d +0000", days[(c.weekday ?? 1) - 1], c.day ?? 1,
-                      months[(c.month ?? 1) - 1], c.year ?? 1970, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-    }
-
-    static func asctime(_ date: Date) -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return String(format: "%@ %@ %2d %02d:%02d:%02d %04d", days[(c.weekday ?? 1) - 1], months[(c.month ?? 1) - 1],
-                      c.day ?? 1, c.hour ?? 0, c.minute ?? 0, c.second ?? 0, c.year ?? 1970)
     }
 }
