@@ -130,18 +130,28 @@ extension App {
         open?.postScroll = 0
     }
 
+    /// How many posts the author filter keeps: in the open thread, else in the listed threads.
+    /// Counted once per change of filter, thread or list, not on every frame.
+    func authorPostCount() -> Int {
+        let key = "\(filter.authorPromptText)|\(open?.thread.id ?? "-")|\(open?.thread.posts.count ?? 0)|\(listGeneration)"
+        if let cached = authorCountCache, cached.key == key { return cached.count }
+        let count: Int
+        if let o = open {
+            count = o.thread.posts.filter { !$0.placeholder && filter.passes(author: $0.displayAuthor) }.count
+        } else {
+            count = listRows.reduce(0) { total, i in
+                total + summaries[i].participants.filter { filter.passes(author: $0.key) }.values.reduce(0, +)
+            }
+        }
+        authorCountCache = (key, count)
+        return count
+    }
+
     /// The filter as the status bar says it: "author: DD11 (3 posts)".
     func filterDescription() -> String {
         var parts: [String] = []
         if filter.hasAuthorTerms {
-            let count: Int
-            if let o = open {
-                count = o.thread.posts.filter { filter.passes(author: $0.displayAuthor) }.count
-            } else {
-                count = listRows.reduce(0) { total, i in
-                    total + summaries[i].participants.filter { filter.passes(author: $0.key) }.values.reduce(0, +)
-                }
-            }
+            let count = authorPostCount()
             parts.append("author: \(filter.authorPromptText) (\(count) post\(count == 1 ? "" : "s"))")
         }
         if filter.unreadOnly { parts.append("unread") }

@@ -47,6 +47,10 @@ public final class App {
     var listTop = 0
     var sort: SortOrder = .activity
     var problems: [StoreProblem] = []
+    /// Bumped whenever the list is rebuilt, so values derived from it know when to recount.
+    var listGeneration = 0
+    /// The author filter's post count, and what it was counted over (the status bar asks every frame).
+    var authorCountCache: (key: String, count: Int)?
     /// Store-wide search results shown in place of the thread list, when set.
     var results: (query: String, hits: [SearchHit])?
     var resultSelection = 0
@@ -142,6 +146,7 @@ public final class App {
     func rebuildList(keeping id: String?) {
         let f = PostFilter(authors: filter.authors, excludedAuthors: filter.excludedAuthors, unreadOnly: filter.unreadOnly)
         listRows = summaries.indices.filter { f.matches(summaries[$0]) }
+        listGeneration += 1
         let s = summaries
         switch sort {
         case .activity: listRows.sort { App.later(s[$0].lastDate, s[$1].lastDate, s[$0].title, s[$1].title) }
