@@ -3,4 +3,9 @@
 #include <sqlite3.h>
 /// SQLITE_TRANSIENT is a macro cast Swift cannot see.
 static inline sqlite3_destructor_type weft_sqlite_transient(void) { return SQLITE_TRANSIENT; }
+
+/// syncfs(2) flushes one file system; it is a GNU extension that Swift's Glibc module does not export.
+/// (Here because this is the store's only C module.)
+int syncfs(int fd);
+static inline int weft_syncfs(int fd) { return syncfs(fd); }
 #endif

@@ -18,7 +18,7 @@ enum BBCode {
     /// Nested quotes stay inside their parent's inner text for the next level.
     /// An opening tag with no matching close is left as text, as Discourse does.
     static func segments(in text: Substring, enabled: Bool) -> [Segment] {
-        guard enabled, text.range(of: "[quote", options: .caseInsensitive) != nil else { return [.text(text)] }
+        guard enabled, mayHoldQuote(text) else { return [.text(text)] }
         var result: [Segment] = []
         var plainStart = text.startIndex
         var cursor = text.startIndex
@@ -32,6 +32,25 @@ enum BBCode {
         }
         if plainStart < text.endIndex { result.append(.text(text[plainStart...])) }
         return result
+    }
+
+    /// Whether `[quote` (any case) appears: a byte scan, since most posts have none and
+    /// Foundation's case-insensitive search costs more than the whole parse.
+    static func mayHoldQuote(_ text: Substring) -> Bool {
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        let word: [UInt8] = Array("quote".utf8)
+        while let bracket = bytes[i...].firstIndex(of: UInt8(ascii: "[")) {
+            var j = bytes.index(after: bracket)
+            var matched = 0
+            while matched < word.count, j < bytes.endIndex, bytes[j] | 0x20 == word[matched] {
+                matched += 1
+                j = bytes.index(after: j)
+            }
+            if matched == word.count { return true }
+            i = bytes.index(after: bracket)
+        }
+        return false
     }
 
     private struct Found {

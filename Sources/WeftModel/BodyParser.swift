@@ -15,23 +15,26 @@ public enum BodyParser {
 
     /// Parses a body into blocks and links.
     public static func parse(_ body: String) -> ParsedBody {
-        let normalized = body.contains("\r") ? body.replacingCRLF() : body
+        let normalized = body.utf8.contains(13) ? body.replacingCRLF() : body
         return ParsedBody(blocks: blocks(in: normalized[...], depth: 0), links: LinkScanner.links(in: normalized))
     }
 
     /// Parses text at a given quote depth: BBCode quotes first, then lines.
-    static func blocks(in text: Substring, depth: Int) -> [Block] {
+    ///
+    /// With `nested` false a quote's content is kept as one unparsed paragraph
+    /// (for callers that only want the top level).
+    static func blocks(in text: Substring, depth: Int, nested: Bool = true) -> [Block] {
         var result: [Block] = []
         for segment in BBCode.segments(in: text, enabled: depth < maxDepth) {
             switch segment {
             case .text(let t):
-                result.append(contentsOf: LineParser(depth: depth).parse(t))
+                result.append(contentsOf: LineParser(depth: depth, nested: nested).parse(t))
             case .quote(let tag, let inner):
                 let attribution = tag.author.map { "\($0) wrote:" }
                 result.append(.quote(Quote(
                     style: .bbcode, attribution: attribution, author: tag.author,
                     postNumber: tag.postNumber, topicID: tag.topicID,
-                    blocks: blocks(in: inner, depth: depth + 1))))
+                    blocks: nested ? blocks(in: inner, depth: depth + 1) : [.paragraph(String(inner))])))
             }
         }
         return result

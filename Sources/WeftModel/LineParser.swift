@@ -2,11 +2,16 @@
 struct LineParser {
     /// The quote depth of the text being parsed.
     let depth: Int
+    /// Whether quoted passages are parsed in turn (false: kept as one paragraph).
+    let nested: Bool
 
     private var blocks: [Block] = []
     private var paragraph: [Substring] = []
 
-    init(depth: Int) { self.depth = depth }
+    init(depth: Int, nested: Bool = true) {
+        self.depth = depth
+        self.nested = nested
+    }
 
     /// Parses `text` into blocks.
     func parse(_ text: Substring) -> [Block] {
@@ -16,7 +21,8 @@ struct LineParser {
     }
 
     private mutating func run(_ text: Substring) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the bytes: the same lines as splitting Characters (CRLF is normalised before), far cheaper.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         var i = 0
         while i < lines.count {
             let line = lines[i]
@@ -53,7 +59,9 @@ struct LineParser {
     private func makeQuote(_ lines: [Substring], attribution: Substring?) -> Quote {
         let inner = lines.joined(separator: "\n")
         let content: [Block]
-        if depth + 1 >= BodyParser.maxDepth {
+        if !nested {
+            content = [.paragraph(inner)]
+        } else if depth + 1 >= BodyParser.maxDepth {
             // The depth limit: deeper levels are kept as text, prefixes stripped.
             let flat = lines.map { LineParser.stripAllLevels($0) }.joined(separator: "\n")
             content = flat.trimmed.isEmpty ? [] : [.paragraph(flat)]

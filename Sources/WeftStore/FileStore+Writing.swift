@@ -17,40 +17,78 @@ public struct MergeResult: Equatable, Sendable {
 }
 
 extension FileStore {
-    /// Adds threads to the store, merging posts into threads it already has.
+    /// How many threads a merge writes per batch: one sync of the file system per batch, not one per file.
+    static let mergeBatch = 1_000
+
+    /// Adds threads to the store, merging posts into threads it already has, and records them in `index`.
     ///
     /// Posts whose ids the stored thread already has are skipped, so writing
-    /// the same data twice adds nothing. Runs under the store lock.
+    /// the same data twice adds nothing. Runs under the store lock. Threads
+    /// are written in batches (see ``AtomicFile/writeBatch(_:)``), encoded on
+    /// every core; `progress` gets (threads done, threads in all).
     @discardableResult
-    public func merge(_ threads: [ForumThread]) throws -> MergeResult {
+    public func merge(_ threads: [ForumThread], index: StoreIndex? = nil,
+                      progress: ((Int, Int) -> Void)? = nil) throws -> MergeResult {
         try StoreLock.withLock(root: root) {
             removeStaleTemporaryFiles()
             var result = MergeResult()
-            for incoming in threads {
-                let url = threadFile(for: incoming.id)
-                var thread: ForumThread
-                let added: Int
-                if fm.fileExists(atPath: url.path) {
-                    thread = try loadThreadFile(url)
-                    let known = Set(thread.posts.filter { !$0.placeholder }.map(\.id))
-                    let before = thread
-                    added = thread.merge(incoming)
-                    if thread == before { continue }
-                    if added > 0 { result.threadsUpdated += 1 }
-                    for post in incoming.posts where !post.placeholder && !known.contains(post.id) {
-                        result.authors.insert(post.displayAuthor)
-                    }
-                } else {
-                    thread = ForumThread(id: incoming.id, title: incoming.title, forum: incoming.forum)
-                    added = thread.merge(incoming)
-                    result.threadsAdded += 1
-                    for post in thread.posts where !post.placeholder { result.authors.insert(post.displayAuthor) }
+            // The index records each batch on a thread of its own while the next batch is written.
+            let recorder = index.map(IndexRecorder.init)
+            defer { recorder?.wait() }
+            var start = 0
+            while start < threads.count {
+                let chunk = threads[start..<min(threads.count, start + FileStore.mergeBatch)]
+                var merged: [ForumThread] = []
+                for incoming in chunk {
+                    if let thread = try mergedThread(incoming, into: &result) { merged.append(thread) }
                 }
-                result.postsAdded += added
-                try write(thread, to: url)
+                let encoded = try FileStore.encodeAll(merged)
+                let states = try AtomicFile.writeBatch(zip(encoded, merged).map { ($0, threadFile(for: $1.id)) })
+                try recorder?.record(zip(merged, states).map {
+                    StoreIndex.WrittenThread(thread: $0, file: threadFile(for: $0.id).lastPathComponent, state: $1)
+                }, store: self)
+                start += chunk.count
+                progress?(start, threads.count)
             }
+            try recorder?.finish()
             return result
         }
+    }
+
+    /// The thread as it should be stored after merging `incoming`, or nil when nothing changes.
+    private func mergedThread(_ incoming: ForumThread, into result: inout MergeResult) throws -> ForumThread? {
+        let url = threadFile(for: incoming.id)
+        var thread: ForumThread
+        let added: Int
+        if fm.fileExists(atPath: url.path) {
+            thread = try loadThreadFile(url)
+            let known = Set(thread.posts.filter { !$0.placeholder }.map(\.id))
+            let before = thread
+            added = thread.merge(incoming)
+            if thread == before { return nil }
+            if added > 0 { result.threadsUpdated += 1 }
+            for post in incoming.posts where !post.placeholder && !known.contains(post.id) {
+                result.authors.insert(post.displayAuthor)
+            }
+        } else {
+            thread = ForumThread(id: incoming.id, title: incoming.title, forum: incoming.forum)
+            added = thread.merge(incoming)
+            result.threadsAdded += 1
+            for post in thread.posts where !post.placeholder { result.authors.insert(post.displayAuthor) }
+        }
+        result.postsAdded += added
+        return thread
+    }
+
+    /// Encodes thread files, spread over the machine's cores.
+    static func encodeAll(_ threads: [ForumThread]) throws -> [Data] {
+        try threads.parallelMap { thread in Result { try FileStore.encode(thread) } }.map { try $0.get() }
+    }
+
+    /// One thread file's bytes.
+    static func encode(_ thread: ForumThread) throws -> Data {
+        let encoder = JSONFormatting.encoder()
+        return try encoder.encode(ThreadDocument(forum: thread.forum, threads: [thread])) + Data("\n".utf8)
     }
 
     /// Deletes temporary files a killed writer left behind. Only called under the
@@ -74,8 +112,38 @@ extension FileStore {
 
     /// Writes one thread file atomically.
     func write(_ thread: ForumThread, to url: URL) throws {
-        let encoder = JSONFormatting.encoder()
-        let data = try encoder.encode(ThreadDocument(forum: thread.forum, threads: [thread]))
-        try AtomicFile.write(data + Data("\n".utf8), to: url)
+        try AtomicFile.write(FileStore.encode(thread), to: url)
+    }
+}
+
+
+/// Records written batches in the index on a serial queue, so indexing overlaps writing.
+///
+/// The index's connection is used by one thread at a time: only this queue
+/// touches it between creation and ``finish()``, which waits for the queue.
+private final class IndexRecorder: @unchecked Sendable {
+    private let index: StoreIndex
+    private let queue = DispatchQueue(label: "weft.index-recorder")
+    private let lock = NSLock()
+    private var failure: (any Error)?
+
+    init(_ index: StoreIndex) { self.index = index }
+
+    /// Queues a batch; throws the first failure of an earlier batch.
+    func record(_ written: [StoreIndex.WrittenThread], store: FileStore) throws {
+        if let failure = lock.withLock({ failure }) { throw failure }
+        queue.async { [self] in
+            guard lock.withLock({ failure == nil }) else { return }
+            do { try index.record(written, store: store) } catch { lock.withLock { failure = error } }
+        }
+    }
+
+    /// Waits for every queued batch.
+    func wait() { queue.sync {} }
+
+    /// Waits, then throws the first failure.
+    func finish() throws {
+        wait()
+        if let failure = lock.withLock({ failure }) { throw failure }
     }
 }

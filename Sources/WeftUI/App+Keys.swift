@@ -58,7 +58,7 @@ extension App {
         case .cycleTheme: return cycleTheme()
         case .reload:
             lastChangeToken = source.changeToken()
-            reload()
+            reload(recheck: true)
         case .redraw: return [.redraw]
         case .help: helpTop = 0
         case .back: goBack()
@@ -156,19 +156,21 @@ extension App {
         let token = source.changeToken()
         guard token != lastChangeToken, prompt == nil else { return false }
         lastChangeToken = token
-        let before = summaries.count
+        let before = totalThreads
         reload(quiet: true)
-        if summaries.count != before { say("\(summaries.count - before) new thread(s) from the store") }
+        if totalThreads > before { say("\(totalThreads - before) new thread(s) from the store") }
         return true
     }
 
-    func reload(quiet: Bool = false) {
+    /// Reloads the list; `recheck` also has the source check its index against the files (`R`).
+    func reload(quiet: Bool = false, recheck: Bool = false) {
         flushReadState()
+        if recheck { source.refresh() }
         reloadSummaries()
         if let current = open, let post = open?.selectedPost {
             let postID = current.thread.posts[post].id
             openThread(id: current.thread.id, selectPost: postID)
         }
-        if message == nil && !quiet { say("reloaded: \(summaries.count) threads") }
+        if message == nil && !quiet { say("reloaded: \(totalThreads) threads") }
     }
 }

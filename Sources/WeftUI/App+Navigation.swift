@@ -32,7 +32,7 @@ extension App {
         case .list where showingResults:
             moveResult(to: index)
         case .list:
-            listSelection = max(0, min(index, listRows.count - 1))
+            listSelection = max(0, min(index, listCount - 1))
         case .tree:
             guard let o = open else { return }
             select(position: index, in: o)
@@ -98,7 +98,7 @@ extension App {
                 ?? o.visible.first
             open = o
             if let target { o.reveal(row: target, filter: filter, hideOthers: hideOthers) }
-            if let i = listRows.firstIndex(where: { summaries[$0].id == id }) { listSelection = i }
+            if let i = listPosition(ofThread: id) { listSelection = i }
         } catch {
             say("\(error)", error: true)
         }
@@ -180,7 +180,7 @@ extension App {
     func keepSelectionsInView() {
         let l = layout
         let listHeight = max(1, (l.list?.height ?? 2) - 1)
-        listTop = App.scrolled(top: listTop, selection: listSelection, height: listHeight, count: listRows.count)
+        listTop = App.scrolled(top: listTop, selection: listSelection, height: listHeight, count: listCount)
         if let o = open {
             let treeHeight = max(1, (l.tree?.height ?? 2) - 1)
             o.top = App.scrolled(top: o.top, selection: o.selection, height: treeHeight, count: o.visible.count)

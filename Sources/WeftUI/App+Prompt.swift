@@ -75,7 +75,7 @@ extension App {
         if let o = open, focus != .list {
             for post in o.thread.posts { counts[post.displayAuthor, default: 0] += 1 }
         } else {
-            for s in summaries { for (name, n) in s.participants { counts[name, default: 0] += n } }
+            for (name, n) in (try? source.authors()) ?? [] { counts[name, default: 0] += n }
         }
         var p = Prompt(kind: .author, label: "Author (Tab completes, a,b for several, !name excludes, empty clears): ",
                        text: filter.authorPromptText)
@@ -139,9 +139,7 @@ extension App {
         if let o = open {
             count = o.thread.posts.filter { !$0.placeholder && filter.passes(author: $0.displayAuthor) }.count
         } else {
-            count = listRows.reduce(0) { total, i in
-                total + summaries[i].participants.filter { filter.passes(author: $0.key) }.values.reduce(0, +)
-            }
+            count = (try? source.postCount(listQuery)) ?? 0
         }
         authorCountCache = (key, count)
         return count

@@ -48,8 +48,8 @@ extension App {
             } else {
                 parts.append("post \(o.selection + 1) of \(o.visible.count)")
             }
-        } else if !listRows.isEmpty {
-            parts.append("thread \(listSelection + 1) of \(listRows.count)")
+        } else if listCount > 0 {
+            parts.append("thread \(listSelection + 1) of \(listCount)")
         }
         if !searchQuery.isEmpty && prompt == nil { parts.append("/\(searchQuery)") }
         let left = parts.joined(separator: " │ ")

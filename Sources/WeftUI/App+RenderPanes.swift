@@ -3,12 +3,12 @@ import WeftModel
 
 extension App {
     func drawList(_ grid: inout Grid, _ r: Rect) {
-        let unreadThreads = listRows.filter { summaries[$0].unreadCount > 0 }.count
-        drawTitle(&grid, r, "Threads (\(listRows.count)\(unreadThreads > 0 ? ", \(unreadThreads) unread" : ""))",
+        let unreadThreads = listRows.unreadThreads
+        drawTitle(&grid, r, "Threads (\(listCount)\(unreadThreads > 0 ? ", \(unreadThreads) unread" : ""))",
                   right: (ascii ? "v" : "▾") + sort.rawValue, pane: .list)
         let rows = r.height - 1
-        if listRows.isEmpty {
-            let why = summaries.isEmpty ? "No threads in this store." : "No thread matches the filter (a, then Enter clears it)."
+        if listCount == 0 {
+            let why = totalThreads == 0 && !filter.hasAuthorTerms && !filter.unreadOnly ? "No threads in this store." : "No thread matches the filter (a, then Enter clears it)."
             grid.put(DisplayWidth.truncate(why, to: r.width - 1), x: r.x + 1, y: r.y + 1, role: .dimmed)
             return
         }
@@ -19,8 +19,7 @@ extension App {
         let titleWidth = r.width - 1 - (showStarter ? starterWidth + 1 : 0) - countWidth - (dateWidth > 0 ? dateWidth + 1 : 0) - 1
         for i in 0..<rows {
             let index = listTop + i
-            guard index < listRows.count else { break }
-            let s = summaries[listRows[index]]
+            guard index < listCount, let s = summary(at: index) else { break }
             let y = r.y + 1 + i
             let selected = index == listSelection
             let base: Role = selected ? .selection : .normal

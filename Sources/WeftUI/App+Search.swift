@@ -57,11 +57,12 @@ extension App {
     /// Moves to the next item matching `query` in the focused pane, wrapping; false when none.
     func step(query: String, forward: Bool, includeCurrent: Bool) -> Bool {
         if focus == .list {
-            let n = listRows.count
+            let n = listCount
             guard n > 0 else { return false }
+            let matches = titleMatchKeys(query)
             for k in (includeCurrent ? 0 : 1)...n {
                 let i = ((listSelection + (forward ? k : -k)) % n + n) % n
-                if App.contains(summaries[listRows[i]].title, query) {
+                if matches.contains(listRows.keys[i]) {
                     listSelection = i
                     return true
                 }
@@ -91,9 +92,20 @@ extension App {
 
     /// How many items in the focused pane match.
     func currentMatchCount(_ query: String) -> Int {
-        if focus == .list { return listRows.filter { App.contains(summaries[$0].title, query) }.count }
+        if focus == .list {
+            let matches = titleMatchKeys(query)
+            return listRows.keys.filter(matches.contains).count
+        }
         guard let o = open else { return 0 }
         return o.visible.filter { App.contains(o.thread.posts[o.tree.rows[$0].post].body, query) }.count
+    }
+
+    /// The keys of threads whose title contains `query`, asked of the source once per query and list.
+    func titleMatchKeys(_ query: String) -> Set<Int64> {
+        if let cached = titleMatches, cached.query == query, cached.generation == listGeneration { return cached.keys }
+        let keys = (try? source.threads(titleContaining: query)) ?? []
+        titleMatches = (query, listGeneration, keys)
+        return keys
     }
 
     /// Case- and accent-insensitive containment.

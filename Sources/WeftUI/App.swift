@@ -9,9 +9,7 @@ import WeftStore
 /// tests drive it key by key and snapshot the screen.
 public final class App {
     /// How threads are ordered in the list.
-    public enum SortOrder: String, CaseIterable, Sendable {
-        case activity, started, title, size
-    }
+    public typealias SortOrder = ThreadQuery.Order
 
     /// What `n`/`N` step through: whichever was set last.
     enum MatchKind { case search, author }
@@ -40,9 +38,13 @@ public final class App {
     /// Key bindings.
     public var keymap: Keymap
 
-    // The thread list.
-    var summaries: [ThreadSummary] = []
-    var listRows: [Int] = []
+    // The thread list: keys in list order from the source; summaries fetched a screenful at a time.
+    var listRows = ThreadRows()
+    var summaryCache: [Int64: ThreadSummary] = [:]
+    /// Titles matching the in-list search, by query (asked of the source once per query and list).
+    var titleMatches: (query: String, generation: Int, keys: Set<Int64>)?
+    /// The store's thread count when the list was last loaded (to say how many are new).
+    var totalThreads = 0
     var listSelection = 0
     var listTop = 0
     var sort: SortOrder = .activity
@@ -126,56 +128,5 @@ public final class App {
     /// Switches theme; used by `t` and by the backend when colour is unavailable.
     public func setTheme(_ theme: Theme) {
         self.theme = theme
-    }
-
-    /// Reads the thread list from the source again, keeping the selection on the same thread.
-    func reloadSummaries() {
-        let selectedID = listRows.indices.contains(listSelection) ? summaries[listRows[listSelection]].id : nil
-        let listing = source.listSummaries()
-        summaries = listing.summaries
-        problems = listing.problems
-        for (id, ids) in pendingRead { adjustUnread(thread: id, by: -ids.count) }
-        rebuildList(keeping: selectedID)
-        if !problems.isEmpty {
-            let first = problems[0]
-            say("\(problems.count) thread file(s) could not be read: \(first.path): \(first.reason)", error: true)
-        }
-    }
-
-    /// Refilters and resorts the list, keeping `id` selected when it is still there.
-    func rebuildList(keeping id: String?) {
-        let f = PostFilter(authors: filter.authors, excludedAuthors: filter.excludedAuthors, unreadOnly: filter.unreadOnly)
-        listRows = summaries.indices.filter { f.matches(summaries[$0]) }
-        listGeneration += 1
-        let s = summaries
-        switch sort {
-        case .activity: listRows.sort { App.later(s[$0].lastDate, s[$1].lastDate, s[$0].title, s[$1].title) }
-        case .started: listRows.sort { App.later(s[$0].firstDate, s[$1].firstDate, s[$0].title, s[$1].title) }
-        case .title: listRows.sort { s[$0].title.localizedStandardCompare(s[$1].title) == .orderedAscending }
-        case .size: listRows.sort { s[$0].postCount != s[$1].postCount ? s[$0].postCount > s[$1].postCount : s[$0].title < s[$1].title }
-        }
-        if let id, let i = listRows.firstIndex(where: { summaries[$0].id == id }) { listSelection = i }
-        listSelection = min(listSelection, max(0, listRows.count - 1))
-        keepSelectionsInView()
-    }
-
-    /// Newest first; undated last, then by title.
-    static func later(_ a: Date?, _ b: Date?, _ ta: String, _ tb: String) -> Bool {
-        switch (a, b) {
-        case let (x?, y?) where x != y: return x > y
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: return ta.localizedStandardCompare(tb) == .orderedAscending
-        }
-    }
-
-    /// The summary at the list selection.
-    var selectedSummary: ThreadSummary? {
-        listRows.indices.contains(listSelection) ? summaries[listRows[listSelection]] : nil
-    }
-
-    func adjustUnread(thread id: String, by delta: Int) {
-        guard let i = summaries.firstIndex(where: { $0.id == id }) else { return }
-        summaries[i].unreadCount = min(summaries[i].postCount, max(0, summaries[i].unreadCount + delta))
     }
 }

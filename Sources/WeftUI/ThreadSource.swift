@@ -1,15 +1,28 @@
 import WeftModel
 import WeftStore
 
-/// Where the browser gets threads: the file store today, an index later.
+/// Where the browser gets threads: the store's index for the list, the files for a thread.
 ///
-/// Nothing in the UI assumes the whole store is in memory: it lists
-/// summaries and loads one thread at a time.
+/// Nothing in the UI holds the whole store: the list is a sequence of keys
+/// in the order the query asked for, and summaries are fetched a screenful
+/// at a time; threads are loaded one at a time.
 public protocol ThreadSource: AnyObject {
     /// A short name for the status bar.
     var displayName: String { get }
-    /// Every thread's summary, and the files that could not be read.
-    func listSummaries() -> SummaryListing
+    /// The threads a query lists, in order.
+    func listThreads(_ query: ThreadQuery) throws -> ThreadRows
+    /// Summaries of listed threads, by key.
+    func summaries(_ keys: [Int64]) throws -> [Int64: ThreadSummary]
+    /// The key of a thread, by id.
+    func key(ofThread id: String) throws -> Int64?
+    /// Thread files that could not be read, with the reason.
+    func problems() -> [StoreProblem]
+    /// Every author with their post count, most posts first.
+    func authors() throws -> [(name: String, posts: Int)]
+    /// How many posts a query's author terms keep across the threads it lists.
+    func postCount(_ query: ThreadQuery) throws -> Int
+    /// The keys of threads whose title contains some text.
+    func threads(titleContaining text: String) throws -> Set<Int64>
     /// One thread, loaded on demand.
     func loadThread(id: String) throws -> ForumThread
     /// Which posts of a thread have been read.
@@ -18,20 +31,28 @@ public protocol ThreadSource: AnyObject {
     func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws
     /// Changes when threads are added or replaced, so the browser can refresh when idle.
     func changeToken() -> String
+    /// Checks the list against the files again (possibly finishing later; ``changeToken()`` then changes).
+    func refresh()
     /// Posts across the whole store matching words, best first.
     func searchPosts(_ query: String, limit: Int) throws -> [SearchHit]
 }
 
-extension FileStore: ThreadSource {
-    public var displayName: String { name }
-    public func listSummaries() -> SummaryListing { summaries() }
-    public func loadThread(id: String) throws -> ForumThread { try thread(id: id) }
+extension StoreCatalog: ThreadSource {
+    public var displayName: String { store.name }
+    public func listThreads(_ query: ThreadQuery) throws -> ThreadRows { try index.threadRows(query) }
+    public func summaries(_ keys: [Int64]) throws -> [Int64: ThreadSummary] { try index.summaries(keys) }
+    public func key(ofThread id: String) throws -> Int64? { try index.key(ofThread: id) }
+    public func problems() -> [StoreProblem] { (try? index.problems(in: store)) ?? [] }
+    public func authors() throws -> [(name: String, posts: Int)] { try index.authors() }
+    public func postCount(_ query: ThreadQuery) throws -> Int { try index.postCount(query) }
+    public func threads(titleContaining text: String) throws -> Set<Int64> { try index.threads(titleContaining: text) }
+    public func loadThread(id: String) throws -> ForumThread { try store.thread(id: id) }
+    public func readPosts(thread id: String) -> Set<String> { store.readPosts(thread: id) }
     public func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
-        try updateReadState(thread: id, read: read, unread: unread)
+        try store.updateReadState(thread: id, read: read, unread: unread)
+        try? index.updateRead(thread: id, read: store.readPosts(thread: id))
     }
     public func searchPosts(_ query: String, limit: Int) throws -> [SearchHit] {
-        let index = try StoreIndex(store: self)
-        try index.sync(self)
-        return try index.search(query, limit: limit)
+        try index.search(query, limit: limit)
     }
 }

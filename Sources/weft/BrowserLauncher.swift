@@ -15,13 +15,14 @@ struct BrowserLauncher {
         var messages: [String] = []
         if let note { messages.append(note) }
         let keymap = loadKeymap(&messages)
+        let catalog = try openCatalog()
         let status: Int32
         do {
             status = try CursesTerminal.run { caps in
                 var (chosen, themeError) = ThemeLoader.load(theme ?? "default")
                 if let themeError { messages.append(themeError) }
                 if caps.colors == 0 { chosen = ThemeLoader.load("mono").0 }
-                let app = App(source: store, width: caps.width, height: caps.height, theme: chosen,
+                let app = App(source: catalog, width: caps.width, height: caps.height, theme: chosen,
                               keymap: keymap, ascii: ascii || !caps.utf8)
                 if let author { app.setAuthorFilter(author) }
                 if !messages.isEmpty { app.say(messages.joined(separator: " · "), error: themeError != nil) }
@@ -31,6 +32,20 @@ struct BrowserLauncher {
             throw Failure(message: error.description)
         }
         if status != 0 { throw ExitCodeError(status: status) }
+    }
+
+    /// The store's index, built first (with progress on stderr) when it is missing.
+    private func openCatalog() throws -> StoreCatalog {
+        let progress = Progress(label: "indexing")
+        progress.start(store.root.path)
+        defer { progress.finish() }
+        do {
+            return try StoreCatalog(store: store) { done, total in progress.update(done: done, total: total, bytes: false) }
+        } catch let error as StoreError {
+            throw Failure(message: error.description)
+        } catch {
+            throw Failure(message: "\(store.root.path)/index: the index cannot be opened: \(error)")
+        }
     }
 
     /// The default keys plus the user's `$XDG_CONFIG_HOME/weft/keys`, if any.

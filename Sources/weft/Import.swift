@@ -28,6 +28,14 @@ struct Import: ParsableCommand {
         var problems: [ImportIssue] = []
         var repaired = 0
         let progress = Progress(label: "importing")
+        // The index is kept up to date as the import goes; it is derived, so a failure is only a note.
+        var index: StoreIndex?
+        do { index = try StoreIndex(store: store) } catch {
+            problems.append(ImportIssue(source: store.root.path, position: nil,
+                                        reason: "the search index cannot be opened (\(error)); it is rebuilt when next opened",
+                                        skipped: false))
+        }
+        if let current = index, current.path == nil { index = nil }
         for path in paths {
             do {
                 progress.start(path)
@@ -36,13 +44,11 @@ struct Import: ParsableCommand {
                 }
                 progress.finish()
                 if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
-                let result = try store.merge(batch.threads)
-                // Keep the search index up to date as the import goes (it is derived; a failure is only a note).
-                do { try StoreIndex(store: store).sync(store) } catch {
-                    problems.append(ImportIssue(source: store.root.path, position: nil,
-                                                reason: "the search index was not updated (\(error)); weft search rebuilds it",
-                                                skipped: false))
+                progress.start("writing " + path)
+                let result = try store.merge(batch.threads, index: index) { done, total in
+                    progress.update(done: done, total: total, unit: "threads")
                 }
+                progress.finish()
                 total.threadsAdded += result.threadsAdded
                 total.threadsUpdated += result.threadsUpdated
                 total.postsAdded += result.postsAdded

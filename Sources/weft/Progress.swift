@@ -20,12 +20,19 @@ final class Progress {
     }
 
     func update(done: Int, total: Int?, bytes: Bool) {
+        update(done: done, total: total, unit: bytes ? nil : "files")
+    }
+
+    /// Shows progress in bytes (unit nil) or in counted things ("files", "threads").
+    func update(done: Int, total: Int?, unit: String?) {
+        let bytes = unit == nil
         guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = Date()
         let elapsed = max(0.001, Date().timeIntervalSince(started))
         let rate = Double(done) / elapsed
-        func amount(_ n: Int) -> String { bytes ? String(format: "%.1f MB", Double(n) / 1e6) : "\(n) files" }
-        let rateText = bytes ? String(format: "%.1f MB/s", rate / 1e6) : String(format: "%.0f files/s", rate)
+        let unitName = unit ?? "files"
+        func amount(_ n: Int) -> String { bytes ? String(format: "%.1f MB", Double(n) / 1e6) : "\(n) \(unitName)" }
+        let rateText = bytes ? String(format: "%.1f MB/s", rate / 1e6) : String(format: "%.0f \(unitName)/s", rate)
         var line = "\(label) \(name): \(amount(done))"
         if let total, total > 0 {
             line += " of \(amount(total)) (\(done * 100 / total)%), \(rateText)"

@@ -33,10 +33,18 @@ struct Search: ParsableCommand {
             let index = try StoreIndex(store: store)
             let progress = Progress(label: "indexing")
             progress.start(store.root.path)
-            let synced = try index.sync(store) { done, total in progress.update(done: done, total: total, bytes: false) }
+            let synced = try index.syncIfDirectoriesChanged(store) { done, total in
+                progress.update(done: done, total: total, bytes: false)
+            }
             progress.finish()
             for problem in synced.problems { Output.error("weft: skipped \(problem.description)") }
-            hits = try index.search(words.joined(separator: " "), authors: authors, limit: limit)
+            let query = words.joined(separator: " ")
+            var found = try index.search(query, authors: authors, limit: limit)
+            // A thread file edited in place since it was indexed: read it again and search again.
+            if try index.verify(threads: found.map(\.thread), in: store) {
+                found = try index.search(query, authors: authors, limit: limit)
+            }
+            hits = found
         } catch let error as StoreError {
             throw Failure(message: error.description)
         } catch {

@@ -64,7 +64,7 @@ struct StoreIndexTests {
         try FileManager.default.removeItem(at: s.threadFile(for: "a"))
         #expect(try index.sync(s).removed == 1)
         #expect(try index.search("parish").isEmpty)
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index.url.path + suffix) }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index.path! + suffix) }
         index = try StoreIndex(store: s)
         #expect(try index.sync(s).reindexed == 1)
         #expect(try index.search("studded").count == 1)

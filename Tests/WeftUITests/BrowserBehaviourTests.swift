@@ -21,7 +21,7 @@ struct BrowserBehaviourTests {
         let saved = try FileStore(root: store.root).readPosts(thread: thread.id)
         #expect(saved.count == 3)
         let again = makeApp(try FileStore(root: store.root), width: 120, height: 40)
-        let summary = try #require(again.summaries.first { $0.id == thread.id })
+        let summary = try #require((0..<again.listCount).compactMap { again.summary(at: $0) }.first { $0.id == thread.id })
         #expect(summary.unreadCount == thread.posts.count - 3)
     }
 
@@ -195,18 +195,25 @@ struct SeedBrowserTests {
 
 /// A store that reads but cannot write, as a read-only mount behaves.
 final class ReadOnlySource: ThreadSource {
-    let store: FileStore
+    let store: StoreCatalog
     var attempts = 0
-    init(_ store: FileStore) { self.store = store }
+    init(_ store: FileStore) { self.store = try! StoreCatalog(store: store, background: false) }
     var displayName: String { store.displayName }
-    func listSummaries() -> SummaryListing { store.listSummaries() }
+    func listThreads(_ query: ThreadQuery) throws -> ThreadRows { try store.listThreads(query) }
+    func summaries(_ keys: [Int64]) throws -> [Int64: ThreadSummary] { try store.summaries(keys) }
+    func key(ofThread id: String) throws -> Int64? { try store.key(ofThread: id) }
+    func problems() -> [StoreProblem] { store.problems() }
+    func authors() throws -> [(name: String, posts: Int)] { try store.authors() }
+    func postCount(_ query: ThreadQuery) throws -> Int { try store.postCount(query) }
+    func threads(titleContaining text: String) throws -> Set<Int64> { try store.threads(titleContaining: text) }
     func loadThread(id: String) throws -> ForumThread { try store.loadThread(id: id) }
     func readPosts(thread id: String) -> Set<String> { store.readPosts(thread: id) }
     func changeToken() -> String { store.changeToken() }
+    func refresh() { store.refresh() }
     func searchPosts(_ query: String, limit: Int) throws -> [SearchHit] { try store.searchPosts(query, limit: limit) }
     func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
         attempts += 1
-        throw StoreError.io(path: store.root.path + "/read/x.json", errno: EROFS, doing: "create")
+        throw StoreError.io(path: store.store.root.path + "/read/x.json", errno: EROFS, doing: "create")
     }
 }
 

@@ -39,9 +39,10 @@ func discard(_ store: FileStore) {
 /// A fixed "now", so dates render the same every day.
 let fixedNow = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
 
-/// An app on a store at a size, with the default theme.
+/// An app on a store at a size, with the default theme; the index is checked on this thread, so tests are repeatable.
 func makeApp(_ store: FileStore, width: Int, height: Int, ascii: Bool = false) -> App {
-    App(source: store, width: width, height: height, theme: ThemeLoader.defaultTheme(), now: fixedNow, ascii: ascii)
+    App(source: try! StoreCatalog(store: store, background: false), width: width, height: height,
+        theme: ThemeLoader.defaultTheme(), now: fixedNow, ascii: ascii)
 }
 
 /// Sends keys by name ("j", "Enter", "C-d"); "text:WORD" types each character of WORD.

@@ -18,29 +18,73 @@ public struct MailImporter {
 
     /// Adds one message, naming `source` and `position` in any issue.
     public mutating func add(_ bytes: [UInt8], source: String, position: String) {
+        take(MailImporter.parse(bytes), source: source, position: position)
+    }
+
+    /// What one message yields on its own: parsed on any thread, before it is numbered and linked.
+    struct ParsedMail: Sendable {
+        var isMail = true
+        var warnings: [String] = []
+        var subject = ""
+        var author: String?
+        var date: Date?
+        var body = ""
+        var isHTML = false
+        var messageID: String?
+        var fallbackID = ""
+        var references: [String] = []
+        var listID: String?
+    }
+
+    /// Parses one message's bytes; pure, so messages can be parsed in parallel.
+    static func parse(_ bytes: [UInt8]) -> ParsedMail {
         let message = MailMessage.parse(bytes[...])
+        var p = ParsedMail()
         let known = ["from", "date", "subject", "message-id", "to", "received", "in-reply-to", "references"]
         guard message.headers.contains(where: { known.contains($0.name.lowercased()) }) else {
+            p.isMail = false
+            return p
+        }
+        var extracted = MIME.text(of: message)
+        if message.body.isEmpty {
+            extracted.warnings.append("the message has headers but no body")
+        }
+        p.warnings = extracted.warnings
+        p.subject = EncodedWords.decode(message.header("Subject") ?? "")
+        p.author = message.header("From").flatMap(MailAddress.displayName)
+        p.date = MailDate.parse(message.header("Date"))
+        var body = extracted.text
+        while body.hasSuffix("\n") || body.hasSuffix(" ") { body.removeLast() }
+        p.body = body
+        p.isHTML = extracted.format == .html
+        p.messageID = MailAddress.messageIDs(message.header("Message-ID")).first
+        if p.messageID == nil {
+            p.fallbackID = "weft-" + StableHash.hex(
+                "\(message.header("From") ?? "")|\(message.header("Date") ?? "")|\(p.subject)|\(extracted.text.prefix(200))")
+        }
+        var refs = MailAddress.messageIDs(message.header("References"))
+        if let reply = MailAddress.messageIDs(message.header("In-Reply-To")).first, refs.last != reply {
+            refs.removeAll { $0 == reply }
+            refs.append(reply)
+        }
+        p.references = refs
+        p.listID = message.header("List-Id")
+        return p
+    }
+
+    /// Takes a parsed message in file order: numbers duplicate ids and records issues.
+    mutating func take(_ p: ParsedMail, source: String, position: String) {
+        guard p.isMail else {
             issues.append(ImportIssue(source: source, position: position,
                                       reason: "not a mail message (no From, Date, Subject or Message-ID header)", skipped: true))
             return
         }
-        var extracted = MIME.text(of: message)
-        if message.body.isEmpty && !bytes.contains(0x0A) || message.body.isEmpty {
-            extracted.warnings.append("the message has headers but no body")
-        }
-        for w in extracted.warnings {
+        for w in p.warnings {
             issues.append(ImportIssue(source: source, position: position, reason: w, skipped: false))
         }
-        let subject = EncodedWords.decode(message.header("Subject") ?? "")
-        let author = message.header("From").flatMap(MailAddress.displayName)
-        let date = MailDate.parse(message.header("Date"))
-        var body = extracted.text
-        while body.hasSuffix("\n") || body.hasSuffix(" ") { body.removeLast() }
-        var id = MailAddress.messageIDs(message.header("Message-ID")).first
-            ?? "weft-" + StableHash.hex("\(message.header("From") ?? "")|\(message.header("Date") ?? "")|\(subject)|\(extracted.text.prefix(200))")
-        if let first = firstSeen[id], items[first.index].post.body == body, items[first.index].post.author == author,
-           items[first.index].subject == subject {
+        var id = p.messageID ?? p.fallbackID
+        if let first = firstSeen[id], items[first.index].post.body == p.body, items[first.index].post.author == p.author,
+           items[first.index].subject == p.subject {
             issues.append(ImportIssue(source: source, position: position,
                                       reason: "the same message as \(first.position) (Message-ID <\(id)>); imported once",
                                       skipped: false))
@@ -55,15 +99,10 @@ public struct MailImporter {
             seenIDs[id] = 1
             firstSeen[id] = (items.count, "\(source) \(position)")
         }
-        var refs = MailAddress.messageIDs(message.header("References"))
-        if let reply = MailAddress.messageIDs(message.header("In-Reply-To")).first, refs.last != reply {
-            refs.removeAll { $0 == reply }
-            refs.append(reply)
-        }
-        if forum == nil, let listID = message.header("List-Id") { forum = MailImporter.listName(listID) }
-        let post = Post(id: id, author: author, date: date, parent: nil, body: body,
-                        format: extracted.format == .html ? .html : .plain)
-        items.append(MailItem(id: id, references: refs, subject: subject.isEmpty ? "(no subject)" : subject, post: post))
+        if forum == nil, let listID = p.listID { forum = MailImporter.listName(listID) }
+        let post = Post(id: id, author: p.author, date: p.date, parent: nil, body: p.body, format: p.isHTML ? .html : .plain)
+        items.append(MailItem(id: id, references: p.references, subject: p.subject.isEmpty ? "(no subject)" : p.subject,
+                              post: post))
     }
 
     /// The threads, by the jwz algorithm.
@@ -82,13 +121,21 @@ public struct MailImporter {
 }
 
 extension MailImporter {
-    /// Reads an mbox file's messages.
+    /// How many messages are parsed together, on every core, before they are taken in order.
+    static let parseBatch = 4_096
+
+    /// Reads an mbox file's messages; `progress` gets the byte offset reached.
     public mutating func addMbox(_ bytes: [UInt8], source: String, progress: ((Int) -> Void)? = nil) {
-        var n = 0
-        Mbox.forEach(bytes) { entry in
-            n += 1
-            add(entry.bytes, source: source, position: "message \(n) (line \(entry.line), byte \(entry.offset))")
-            progress?(entry.offset)
+        let spans = Mbox.spans(bytes)
+        var start = 0
+        while start < spans.count {
+            let chunk = Array(spans[start..<min(spans.count, start + MailImporter.parseBatch)])
+            let parsed = chunk.parallelMap { span in MailImporter.parse(Mbox.unescape(bytes[span.body])) }
+            for (k, (span, p)) in zip(chunk, parsed).enumerated() {
+                take(p, source: source, position: "message \(start + k + 1) (line \(span.line), byte \(span.offset))")
+            }
+            start += chunk.count
+            progress?(chunk.last?.offset ?? 0)
         }
     }
 }

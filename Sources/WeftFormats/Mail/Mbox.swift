@@ -19,34 +19,55 @@ public enum Mbox {
         bytes.starts(with: Array("From ".utf8))
     }
 
+    /// Where one message lies in the file.
+    public struct Span: Sendable {
+        /// Byte offset of its envelope line.
+        public var offset: Int
+        /// 1-based line number of its envelope line.
+        public var line: Int
+        /// The message's bytes, envelope line excluded, still escaped.
+        public var body: Range<Int>
+    }
+
     /// Calls `body` with each message in order.
     public static func forEach(_ bytes: [UInt8], _ body: (Entry) throws -> Void) rethrows {
-        let from = Array("From ".utf8)
+        for span in spans(bytes) {
+            try body(Entry(bytes: unescape(bytes[span.body]), offset: span.offset, line: span.line))
+        }
+    }
+
+    /// Where every message lies, in order, without copying any.
+    public static func spans(_ bytes: [UInt8]) -> [Span] {
+        var spans: [Span] = []
         var start: Int? = nil
         var startLine = 1
         var line = 1
         var i = 0
         let n = bytes.count
-        func emit(upTo end: Int) throws {
+        func emit(upTo end: Int) {
             guard let s = start else { return }
             // Skip the envelope line.
             var bodyStart = s
             while bodyStart < end, bytes[bodyStart] != 0x0A { bodyStart += 1 }
             bodyStart = min(end, bodyStart + 1)
-            try body(Entry(bytes: unescape(bytes[bodyStart..<end]), offset: s, line: startLine))
+            spans.append(Span(offset: s, line: startLine, body: bodyStart..<end))
         }
-        while i < n {
-            if (i == 0 || bytes[i - 1] == 0x0A), bytes[i] == 0x46, i + 5 <= n, bytes[i..<(i + 5)].elementsEqual(from) {
-                try emit(upTo: i)
-                start = i
-                startLine = line
+        bytes.withUnsafeBufferPointer { buffer in
+            while i < n {
+                if buffer[i] == 0x46, i == 0 || buffer[i - 1] == 0x0A, i + 5 <= n,
+                   buffer[i + 1] == 0x72, buffer[i + 2] == 0x6F, buffer[i + 3] == 0x6D, buffer[i + 4] == 0x20 {
+                    emit(upTo: i)
+                    start = i
+                    startLine = line
+                }
+                // Jump to the next line.
+                while i < n, buffer[i] != 0x0A { i += 1 }
+                i += 1
+                line += 1
             }
-            // Jump to the next line.
-            while i < n, bytes[i] != 0x0A { i += 1 }
-            i += 1
-            line += 1
         }
-        try emit(upTo: n)
+        emit(upTo: n)
+        return spans
     }
 
     /// Removes one `>` from `>+From ` lines, and the blank line that separates messages.

@@ -14,6 +14,8 @@ final class SQLiteDatabase {
 
     private var db: OpaquePointer?
     let path: String
+    /// Prepared statements kept for reuse, by their SQL.
+    private var statements: [String: Statement] = [:]
 
     init(path: String, readOnly: Bool = false) throws {
         self.path = path
@@ -27,7 +29,21 @@ final class SQLiteDatabase {
         sqlite3_busy_timeout(db, 5000)
     }
 
-    deinit { sqlite3_close(db) }
+    deinit {
+        statements.removeAll()
+        sqlite3_close(db)
+    }
+
+    /// A prepared statement kept for reuse; for statements run once per thread or post.
+    func cached(_ sql: String) throws -> Statement {
+        if let stmt = statements[sql] { return stmt }
+        let stmt = try prepare(sql)
+        statements[sql] = stmt
+        return stmt
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(db) }
 
     /// Runs SQL with no results (several statements allowed).
     func exec(_ sql: String) throws {
@@ -75,7 +91,7 @@ final class SQLiteDatabase {
 
         deinit { sqlite3_finalize(stmt) }
 
-        /// Binds values to ?1, ?2, … (String, Int, Double or nil).
+        /// Binds values to ?1, ?2, … (String, Int, Int64, Double or nil).
         @discardableResult
         func bind(_ values: [Any?]) -> Statement {
             sqlite3_reset(stmt)
@@ -85,6 +101,7 @@ final class SQLiteDatabase {
                 switch value {
                 case let s as String: sqlite3_bind_text(stmt, n, s, -1, weft_sqlite_transient())
                 case let v as Int: sqlite3_bind_int64(stmt, n, sqlite3_int64(v))
+                case let v as Int64: sqlite3_bind_int64(stmt, n, v)
                 case let d as Double: sqlite3_bind_double(stmt, n, d)
                 default: sqlite3_bind_null(stmt, n)
                 }
@@ -116,6 +133,8 @@ final class SQLiteDatabase {
         }
 
         func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(stmt, column)) }
+        func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
+        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }
         func double(_ column: Int32) -> Double? {
             sqlite3_column_type(stmt, column) == SQLITE_NULL ? nil : sqlite3_column_double(stmt, column)
         }

@@ -18,15 +18,15 @@ extension StoreIndex {
         let match = StoreIndex.ftsQuery(query)
         guard !match.isEmpty else { return [] }
         var sql = """
-            SELECT post_text.thread, threads.title, post_text.post, post_text.author, post_text.date,
-                   snippet(post_text, 4, '[', ']', '…', 16)
-            FROM post_text JOIN threads ON threads.id = post_text.thread
+            SELECT threads.id, threads.title, posts.post, posts.author, posts.date,
+                   snippet(post_text, 0, '[', ']', '…', 16)
+            FROM post_text JOIN posts ON posts.row = post_text.rowid JOIN threads ON threads.row = posts.thread
             WHERE post_text MATCH ?1
             """
         var binds: [Any?] = [match]
         if !authors.isEmpty {
-            sql += " AND lower(post_text.author) IN (" + authors.indices.map { "?\($0 + 2)" }.joined(separator: ",") + ")"
-            binds += authors.map { $0.lowercased() }
+            sql += " AND posts.author_key IN (" + authors.indices.map { "?\($0 + 2)" }.joined(separator: ",") + ")"
+            binds += authors.map { ThreadQuery.authorKey($0) }
         }
         sql += " ORDER BY bm25(post_text) LIMIT \(max(1, limit))"
         let stmt = try db.prepare(sql).bind(binds)
@@ -37,17 +37,6 @@ extension StoreIndex {
                                   snippet: stmt.string(5) ?? ""))
         }
         return hits
-    }
-
-    /// The ids of threads an author (any of several) posted in.
-    public func threads(byAuthors authors: [String]) throws -> Set<String> {
-        guard !authors.isEmpty else { return [] }
-        let sql = "SELECT DISTINCT thread FROM participants WHERE author IN ("
-            + authors.indices.map { "?\($0 + 1)" }.joined(separator: ",") + ")"
-        let stmt = try db.prepare(sql).bind(authors)
-        var ids: Set<String> = []
-        while try stmt.next() { if let id = stmt.string(0) { ids.insert(id) } }
-        return ids
     }
 
     /// A user's words as an FTS5 query: each word quoted (so no operator can be injected), all required;

@@ -1,117 +1,115 @@
 import Foundation
 import WeftModel
 
-/// The store's derived search index: `index/weft.sqlite` (SQLite, FTS5, WAL).
+/// The store's derived index: `index/weft.sqlite` (SQLite with FTS5, in WAL mode).
 ///
-/// The thread files stay the truth. The index can be deleted at any time:
-/// ``sync(_:)`` compares every thread file's size and modification time with
-/// what it indexed and re-reads only the files that changed, were added or
-/// went away, so a file edited by hand is noticed. WAL mode lets a browser
-/// read while an import writes.
+/// The thread files stay the truth. The index holds what the browser needs
+/// without reading them: one row per thread for the list (sortable and
+/// filterable in SQL), who posted where, read counts, and every post's own
+/// words for full-text search. It can be deleted at any time; ``sync(_:progress:)``
+/// compares each thread and read file's size and modification time with what
+/// it indexed and re-reads only what changed, so a file edited by hand is
+/// noticed. WAL mode lets a browser read while an import writes.
+///
+/// A store whose `index/` cannot be written (a read-only copy) gets an index
+/// in memory instead, built from the files when opened.
 public final class StoreIndex {
-    /// The schema this code writes; an older or newer index is rebuilt.
-    static let schemaVersion = 1
+    /// The schema this code writes; an index with another version is rebuilt.
+    static let schemaVersion = 2
 
     let db: SQLiteDatabase
-    let url: URL
+    /// Where the index lives: the database file, or nil when it is in memory.
+    public let path: String?
 
-    /// Opens (creating when needed) the index of a store.
-    public init(store: FileStore) throws {
-        url = store.indexDir.appendingPathComponent("weft.sqlite")
+    /// Opens (creating when needed) the index of a store; in memory when the store's index cannot be written.
+    public convenience init(store: FileStore) throws {
+        let url = store.indexDir.appendingPathComponent("weft.sqlite")
         try? FileManager.default.createDirectory(at: store.indexDir, withIntermediateDirectories: true)
-        db = try SQLiteDatabase(path: url.path)
-        try db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+        guard access(store.indexDir.path, W_OK) == 0 else {
+            try self.init(path: nil)
+            return
+        }
+        if StoreIndex.opens(url.path) {
+            try self.init(path: url.path)
+        } else {
+            // A damaged index file is only a cache: throw it away and build it again.
+            for suffix in ["", "-wal", "-shm"] { unlink(url.path + suffix) }
+            try self.init(path: url.path)
+        }
+    }
+
+    /// Opens the index at `path`, or a fresh one in memory.
+    init(path: String?) throws {
+        self.path = path
+        db = try SQLiteDatabase(path: path ?? ":memory:")
+        if path != nil { try db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") }
+        try db.exec("PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY;")
         let version = try db.prepare("PRAGMA user_version")
         let current = try version.next() ? version.int(0) : 0
         _ = try? version.next()
-        if current != StoreIndex.schemaVersion {
+        if current != StoreIndex.schemaVersion { try createSchema() }
+    }
+
+    /// Whether the file at `path` opens as an SQLite database (or does not exist yet).
+    ///
+    /// Reads the schema only: a full `quick_check` would read the whole index on every start.
+    private static func opens(_ path: String) -> Bool {
+        guard let db = try? SQLiteDatabase(path: path),
+              let check = try? db.prepare("SELECT count(*) FROM sqlite_master") else { return false }
+        return (try? check.next()) == true
+    }
+
+    private func createSchema() throws {
+        try db.transaction {
+            let old = try db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")
+            var drops: [String] = []
+            while try old.next() { if let name = old.string(1) { drops.append(name) } }
+            // FTS shadow tables go with their virtual table.
+            for name in drops where !name.hasPrefix("post_text_") { try db.exec("DROP TABLE IF EXISTS \"\(name)\"") }
             try db.exec("""
-                DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS threads;
-                DROP TABLE IF EXISTS participants; DROP TABLE IF EXISTS post_text;
-                CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime REAL, thread TEXT);
-                CREATE TABLE threads(id TEXT PRIMARY KEY, title TEXT, forum TEXT, starter TEXT,
-                                     post_count INTEGER, first REAL, last REAL);
-                CREATE TABLE participants(thread TEXT, author TEXT COLLATE NOCASE, posts INTEGER);
-                CREATE INDEX participants_author ON participants(author);
+                CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime REAL, thread INTEGER, problem TEXT);
+                CREATE TABLE reads(name TEXT PRIMARY KEY, size INTEGER, mtime REAL);
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+                CREATE TABLE threads(row INTEGER PRIMARY KEY, id TEXT UNIQUE, title TEXT, title_key TEXT, forum TEXT,
+                                     starter TEXT, post_count INTEGER, first REAL, last REAL, read INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX threads_activity ON threads(last DESC, title_key);
+                CREATE INDEX threads_started ON threads(first DESC, title_key);
+                CREATE INDEX threads_title ON threads(title_key);
+                CREATE INDEX threads_size ON threads(post_count DESC, title_key);
+                CREATE TABLE participants(thread INTEGER, author TEXT, author_key TEXT, posts INTEGER);
+                CREATE INDEX participants_author ON participants(author_key, thread);
                 CREATE INDEX participants_thread ON participants(thread);
-                CREATE VIRTUAL TABLE post_text USING fts5(thread UNINDEXED, post UNINDEXED, author, date UNINDEXED,
-                                                      body, tokenize = 'unicode61 remove_diacritics 2');
+                CREATE TABLE authors(author_key TEXT PRIMARY KEY, name TEXT, posts INTEGER) WITHOUT ROWID;
+                CREATE TABLE posts(row INTEGER PRIMARY KEY, thread INTEGER, post TEXT, author TEXT, author_key TEXT,
+                                   date REAL, body TEXT);
+                CREATE INDEX posts_thread ON posts(thread);
+                CREATE VIRTUAL TABLE post_text USING fts5(body, content='posts', content_rowid='row',
+                                                          tokenize='unicode61 remove_diacritics 2');
                 PRAGMA user_version = \(StoreIndex.schemaVersion);
                 """)
         }
     }
 
-    /// What a sync did.
-    public struct SyncResult: Equatable, Sendable {
-        public var reindexed = 0
-        public var removed = 0
-        public var problems: [StoreProblem] = []
+    /// Whether the index has never seen a thread file (a full build is needed when the store has some).
+    public var isEmpty: Bool {
+        guard let stmt = try? db.prepare("SELECT 1 FROM files LIMIT 1"), let row = try? stmt.next() else { return true }
+        return !row
     }
 
-    /// Brings the index up to date with the thread files.
-    @discardableResult
-    public func sync(_ store: FileStore, progress: ((Int, Int) -> Void)? = nil) throws -> SyncResult {
-        let fm = FileManager()
-        let names = ((try? fm.contentsOfDirectory(atPath: store.threadsDir.path)) ?? [])
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-        var known: [String: (Int, Double)] = [:]
-        let rows = try db.prepare("SELECT name, size, mtime FROM files")
-        while try rows.next() { known[rows.string(0) ?? ""] = (rows.int(1), rows.double(2) ?? 0) }
-        var result = SyncResult()
-        var changed: [(String, Int, Double)] = []
-        for name in names {
-            let attrs = try? fm.attributesOfItem(atPath: store.threadsDir.appendingPathComponent(name).path)
-            let size = (attrs?[.size] as? NSNumber)?.intValue ?? 0
-            let mtime = (attrs?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            if let k = known[name], k.0 == size, k.1 == mtime { continue }
-            changed.append((name, size, mtime))
+    /// Thread files the index could not read, with the reason, as of the last sync.
+    public func problems(in store: FileStore) throws -> [StoreProblem] {
+        let stmt = try db.prepare("SELECT name, problem FROM files WHERE problem IS NOT NULL ORDER BY name")
+        var out: [StoreProblem] = []
+        while try stmt.next() {
+            out.append(StoreProblem(path: store.threadsDir.appendingPathComponent(stmt.string(0) ?? "").path,
+                                    reason: stmt.string(1) ?? ""))
         }
-        let gone = Set(known.keys).subtracting(names)
-        guard !changed.isEmpty || !gone.isEmpty else { return result }
-        try db.transaction {
-            for name in gone {
-                try forget(file: name)
-                result.removed += 1
-            }
-            for (n, (name, size, mtime)) in changed.enumerated() {
-                try forget(file: name)
-                do {
-                    let thread = try store.loadThreadFile(store.threadsDir.appendingPathComponent(name))
-                    try add(thread, file: name, size: size, mtime: mtime)
-                    result.reindexed += 1
-                } catch {
-                    result.problems.append(StoreProblem(path: store.threadsDir.appendingPathComponent(name).path,
-                                                        reason: FileStore.reason(error)))
-                }
-                progress?(n + 1, changed.count)
-            }
-        }
-        return result
+        return out
     }
 
-    private func forget(file name: String) throws {
-        let find = try db.prepare("SELECT thread FROM files WHERE name = ?1").bind([name])
-        if try find.next(), let thread = find.string(0) {
-            try db.prepare("DELETE FROM threads WHERE id = ?1").bind([thread]).run()
-            try db.prepare("DELETE FROM participants WHERE thread = ?1").bind([thread]).run()
-            try db.prepare("DELETE FROM post_text WHERE thread = ?1").bind([thread]).run()
-        }
-        _ = try? find.next()
-        try db.prepare("DELETE FROM files WHERE name = ?1").bind([name]).run()
-    }
-
-    private func add(_ thread: ForumThread, file: String, size: Int, mtime: Double) throws {
-        let summary = ThreadSummary(thread)
-        try db.prepare("INSERT INTO files(name, size, mtime, thread) VALUES (?1, ?2, ?3, ?4)")
-            .bind([file, size, mtime, thread.id]).run()
-        try db.prepare("INSERT OR REPLACE INTO threads VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-            .bind([thread.id, thread.title, thread.forum, summary.starter, summary.postCount,
-                   summary.firstDate?.timeIntervalSince1970, summary.lastDate?.timeIntervalSince1970]).run()
-        let participant = try db.prepare("INSERT INTO participants VALUES (?1, ?2, ?3)")
-        for (name, count) in summary.participants { try participant.bind([thread.id, name, count]).run() }
-        let post = try db.prepare("INSERT INTO post_text(thread, post, author, date, body) VALUES (?1, ?2, ?3, ?4, ?5)")
-        for p in thread.posts where !p.placeholder {
-            try post.bind([thread.id, p.id, p.displayAuthor, p.date?.timeIntervalSince1970, p.body]).run()
-        }
+    /// A number that changes whenever this index's content changes, seen from any connection.
+    public func dataVersion() -> Int {
+        guard let stmt = try? db.prepare("PRAGMA data_version"), (try? stmt.next()) == true else { return 0 }
+        return stmt.int(0)
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import WeftModel
+
+/// The thread list as the index serves it: row keys in order, fetched a screen at a time.
+public struct ThreadRows: Equatable, Sendable {
+    /// The index's key for each listed thread, in list order.
+    public var keys: [Int64]
+    /// How many of them have unread posts.
+    public var unreadThreads: Int
+
+    public init(keys: [Int64] = [], unreadThreads: Int = 0) {
+        self.keys = keys
+        self.unreadThreads = unreadThreads
+    }
+}
+
+extension StoreIndex {
+    /// The threads a query lists, in its order: only keys, so a million-post store costs a few megabytes.
+    public func threadRows(_ query: ThreadQuery) throws -> ThreadRows {
+        var sql = "SELECT row, read < post_count FROM threads"
+        var conditions: [String] = []
+        var binds: [Any?] = []
+        if query.hasAuthorTerms {
+            conditions.append("row IN (SELECT thread FROM participants WHERE " + authorCondition(query, &binds) + ")")
+        }
+        if query.unreadOnly { conditions.append("read < post_count") }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        switch query.order {
+        case .activity: sql += " ORDER BY last DESC, title_key, row"
+        case .started: sql += " ORDER BY first DESC, title_key, row"
+        case .title: sql += " ORDER BY title_key, row"
+        case .size: sql += " ORDER BY post_count DESC, title_key, row"
+        }
+        let stmt = try db.prepare(sql).bind(binds)
+        var rows = ThreadRows()
+        while try stmt.next() {
+            rows.keys.append(stmt.int64(0))
+            if stmt.int(1) != 0 { rows.unreadThreads += 1 }
+        }
+        return rows
+    }
+
+    /// The SQL condition on `participants.author_key` for a query's author terms, adding its values to `binds`.
+    private func authorCondition(_ query: ThreadQuery, _ binds: inout [Any?]) -> String {
+        var parts: [String] = []
+        func list(_ names: [String]) -> String {
+            let start = binds.count
+            binds += names.map { ThreadQuery.authorKey($0) }
+            return "(" + names.indices.map { "?\(start + $0 + 1)" }.joined(separator: ",") + ")"
+        }
+        if !query.authors.isEmpty { parts.append("author_key IN " + list(query.authors)) }
+        if !query.excludedAuthors.isEmpty { parts.append("author_key NOT IN " + list(query.excludedAuthors)) }
+        return parts.isEmpty ? "1" : parts.joined(separator: " AND ")
+    }
+
+    /// The summaries of some listed threads (a screenful), by key. Participants are not filled in.
+    public func summaries(_ keys: [Int64]) throws -> [Int64: ThreadSummary] {
+        guard !keys.isEmpty else { return [:] }
+        var out: [Int64: ThreadSummary] = [:]
+        let stmt = try db.cached("SELECT id, title, forum, starter, post_count, first, last, read FROM threads WHERE row = ?1")
+        for key in keys {
+            stmt.bind([key])
+            guard try stmt.next() else { continue }
+            let count = stmt.int(4)
+            out[key] = ThreadSummary(id: stmt.string(0) ?? "", title: stmt.string(1) ?? "", forum: stmt.string(2),
+                                     starter: stmt.string(3), postCount: count, participants: [:],
+                                     firstDate: stmt.double(5).map(Date.init(timeIntervalSince1970:)),
+                                     lastDate: stmt.double(6).map(Date.init(timeIntervalSince1970:)),
+                                     unreadCount: max(0, count - stmt.int(7)))
+            _ = try? stmt.next()
+        }
+        return out
+    }
+
+    /// The key of a thread, by its id.
+    public func key(ofThread id: String) throws -> Int64? {
+        let stmt = try db.cached("SELECT row FROM threads WHERE id = ?1").bind([id])
+        guard try stmt.next() else { return nil }
+        let key = stmt.int64(0)
+        _ = try? stmt.next()
+        return key
+    }
+
+    /// How many threads the index lists.
+    public func threadCount() throws -> Int {
+        let stmt = try db.cached("SELECT count(*) FROM threads")
+        return try stmt.next() ? stmt.int(0) : 0
+    }
+
+    /// Every author with their post count across the store, most posts first.
+    public func authors() throws -> [(name: String, posts: Int)] {
+        let stmt = try db.cached("SELECT name, posts FROM authors ORDER BY posts DESC, name")
+        var out: [(String, Int)] = []
+        while try stmt.next() { out.append((stmt.string(0) ?? "", stmt.int(1))) }
+        return out
+    }
+
+    /// How many posts the query's author terms keep in the threads it lists.
+    public func postCount(_ query: ThreadQuery) throws -> Int {
+        var binds: [Any?] = []
+        var sql = "SELECT coalesce(sum(posts), 0) FROM participants WHERE " + authorCondition(query, &binds)
+        if query.unreadOnly { sql += " AND thread IN (SELECT row FROM threads WHERE read < post_count)" }
+        let stmt = try db.prepare(sql).bind(binds)
+        return try stmt.next() ? stmt.int(0) : 0
+    }
+
+    /// The keys of threads whose title contains `text` (any case, any accents), for `/` in the list.
+    public func threads(titleContaining text: String) throws -> Set<Int64> {
+        let stmt = try db.cached("SELECT row, title FROM threads")
+        var out: Set<Int64> = []
+        while try stmt.next() {
+            if let title = stmt.string(1), title.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
+                out.insert(stmt.int64(0))
+            }
+        }
+        return out
+    }
+
+    /// The ids of threads an author (any of several) posted in.
+    public func threads(byAuthors authors: [String]) throws -> Set<String> {
+        guard !authors.isEmpty else { return [] }
+        let sql = "SELECT DISTINCT threads.id FROM participants JOIN threads ON threads.row = participants.thread WHERE author_key IN ("
+            + authors.indices.map { "?\($0 + 1)" }.joined(separator: ",") + ")"
+        let stmt = try db.prepare(sql).bind(authors.map { ThreadQuery.authorKey($0) })
+        var ids: Set<String> = []
+        while try stmt.next() { if let id = stmt.string(0) { ids.insert(id) } }
+        return ids
+    }
+}
