@@ -6,7 +6,8 @@ import WeftModel
 /// The browser's first screen comes straight from the index, so it costs the
 /// same for ten threads or a hundred thousand. The check that the index still
 /// matches the files (every file's size and modification time) then runs on
-/// a thread of its own with its own connection; when it changes the index,
+/// a thread of its own with its own connection, started by ``refresh()`` (the browser calls it when
+/// it is first idle, so the check does not compete with the first screen); when it changes the index,
 /// ``changeToken()`` changes and the browser reloads when idle.
 ///
 /// An index that is missing or empty is built before anything is shown
@@ -33,8 +34,6 @@ public final class StoreCatalog: @unchecked Sendable {
         self.background = background && index.path != nil
         if index.path == nil || (index.isEmpty && !store.isEmpty) {
             try index.sync(store, progress: progress)
-        } else {
-            refresh()
         }
     }
 
@@ -62,6 +61,7 @@ public final class StoreCatalog: @unchecked Sendable {
             }
         }
         thread.name = "weft-index-sync"
+        thread.qualityOfService = .utility
         thread.start()
     }
 

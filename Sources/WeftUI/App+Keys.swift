@@ -150,6 +150,11 @@ extension App {
     /// threads another process (an import) wrote. Returns true when the screen changed.
     @discardableResult
     public func idle(now: Date = Date()) -> Bool {
+        if !checkedSource {
+            // The first idle moment: have the source check its list against the files, off the first screen's path.
+            checkedSource = true
+            source.refresh()
+        }
         guard now.timeIntervalSince(lastIdleCheck) >= idleRefreshInterval else { return false }
         lastIdleCheck = now
         flushReadState()

@@ -84,6 +84,7 @@ public final class App {
     // Refreshing when idle.
     var lastChangeToken = ""
     var lastIdleCheck = Date.distantPast
+    var checkedSource = false
     /// How often, at most, the store is checked for new threads while idle.
     public var idleRefreshInterval: TimeInterval = 2
 

@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weft-bench",
         abstract: "Benchmarks: rendering, and importing mail, as medians against baselines run alongside.",
-        subcommands: [All.self, RenderBench.self, ImportBench.self, Generate.self],
+        subcommands: [All.self, RenderBench.self, ImportBench.self, ScaleBench.self, Generate.self],
         defaultSubcommand: All.self)
 }
 
@@ -31,6 +31,8 @@ struct All: ParsableCommand {
         try RenderBench.parse(flags).run()
         print("")
         try ImportBench.parse(flags).run()
+        print("")
+        try ScaleBench.parse(flags).run()
     }
 }
 
@@ -147,7 +149,6 @@ struct Generate: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file.") var output: String
 
     func run() throws {
-        let bytes = MboxGenerator.mbox(messages: messages, threads: threads, seed: seed, idPrefix: idPrefix)
-        try Data(bytes).write(to: URL(fileURLWithPath: output))
+        try MboxGenerator(messages: messages, threads: threads, seed: seed, idPrefix: idPrefix).write(to: output)
     }
 }
