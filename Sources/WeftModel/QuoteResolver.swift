@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the post each quote comes from, so the UI can follow it.
 ///
 /// For each quote, in order of preference:
@@ -28,12 +30,19 @@ public struct QuoteResolver: Sendable {
     static let probeLength = 80
 
     private let posts: [Post]
-    private let normalized: [String]
+    /// Each post's normalised text, made when a quote first needs it: opening a 5,000-post
+    /// thread must not normalise 5,000 bodies.
+    private let normalized: LazyTexts
 
     /// Prepares to resolve quotes among the posts of one thread.
     public init(posts: [Post]) {
         self.posts = posts
-        self.normalized = posts.map { QuoteResolver.normalize($0.body) }
+        self.normalized = LazyTexts(count: posts.count)
+    }
+
+    /// Whether post `i`'s normalised text contains `probe`.
+    private func post(_ i: Int, contains probe: [UInt8]) -> Bool {
+        normalized.bytes(i) { QuoteResolver.normalize(posts[i].body) }.contains(subsequence: probe)
     }
 
     /// The sources of every quote in the post at `index`.
@@ -48,16 +57,16 @@ public struct QuoteResolver: Sendable {
         if let number = quote.postNumber, let target = post(numbered: number), target != index {
             return (target, .postNumber)
         }
-        let probe = QuoteResolver.probe(quote.ownText)
+        let probe = QuoteResolver.probe(quote.ownText).map { Array($0.utf8) }
         let earlier = stride(from: index - 1, through: 0, by: -1)
         if let name = quote.author?.lowercased() {
             let byAuthor = earlier.filter { posts[$0].author?.lowercased() == name }
-            if let probe, let hit = byAuthor.first(where: { normalized[$0].contains(probe) }) {
+            if let probe, let hit = byAuthor.first(where: { post($0, contains: probe) }) {
                 return (hit, .authorName)
             }
             if let nearest = byAuthor.first { return (nearest, .authorName) }
         }
-        if let probe, let hit = earlier.first(where: { normalized[$0].contains(probe) }) {
+        if let probe, let hit = earlier.first(where: { post($0, contains: probe) }) {
             return (hit, .textMatch)
         }
         return (nil, nil)
@@ -79,6 +88,23 @@ public struct QuoteResolver: Sendable {
 
     /// Lower-cased text with quote prefixes, punctuation runs and white space folded to single spaces.
     static func normalize(_ text: String) -> String {
+        // ASCII text (most of it) is folded byte by byte; anything else by Unicode properties.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for b in text.utf8 {
+                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                    pendingSpace = false
+                    bytes.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -92,5 +118,40 @@ public struct QuoteResolver: Sendable {
             }
         }
         return out
+    }
+}
+
+/// Texts made on first use, one per index, shared by copies of the resolver.
+final class LazyTexts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [[UInt8]?]
+
+    init(count: Int) { texts = Array(repeating: nil, count: count) }
+
+    /// The bytes of text `i`, made by `make` the first time.
+    func bytes(_ i: Int, make: () -> String) -> [UInt8] {
+        if let t = lock.withLock({ texts[i] }) { return t }
+        let made = Array(make().utf8)
+        lock.withLock { texts[i] = made }
+        return made
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in these bytes.
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= count else { return false }
+        var i = 0
+        let last = count - needle.count
+        while i <= last {
+            if self[i] == first {
+                var j = 1
+                while j < needle.count && self[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

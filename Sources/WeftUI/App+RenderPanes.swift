@@ -53,8 +53,8 @@ extension App {
             grid.put("Enter opens the selected thread.", x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX)
             return
         }
-        let unread = o.thread.posts.filter { !$0.placeholder && !o.read.contains($0.id) }.count
-        drawTitle(&grid, r, "Replies: \(o.thread.title)", right: "\(o.thread.realPostCount) posts, \(unread) unread", pane: .tree)
+        let unread = o.unreadCount
+        drawTitle(&grid, r, "Replies: \(o.thread.title)", right: "\(o.postCount) posts, \(unread) unread", pane: .tree)
         if o.visible.isEmpty {
             grid.put("No post matches the filter.", x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX)
             return

@@ -9,7 +9,18 @@ final class OpenThread {
     let tree: ReplyTree
     let resolver: QuoteResolver
     /// Read post ids, as saved plus what was read in this session.
-    var read: Set<String>
+    var read: Set<String> { didSet { unreadCache = nil } }
+    private var unreadCache: Int?
+    /// How many real (not placeholder) posts the thread has.
+    let postCount: Int
+
+    /// How many real posts are unread; counted when the read marks change, not on every frame.
+    var unreadCount: Int {
+        if let n = unreadCache { return n }
+        let n = thread.posts.filter { !$0.placeholder && !read.contains($0.id) }.count
+        unreadCache = n
+        return n
+    }
     /// Rows whose subtrees are collapsed.
     var collapsed: Set<Int> = []
     /// The tree rows shown, in order.
@@ -35,6 +46,7 @@ final class OpenThread {
         self.thread = thread
         self.tree = ReplyTree(posts: thread.posts)
         self.resolver = QuoteResolver(posts: thread.posts)
+        self.postCount = thread.realPostCount
         self.read = read
     }
 

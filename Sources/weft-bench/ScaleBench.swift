@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import WeftStore
+import WeftUI
 
 /// The scale benchmark: generated archives of 10k, 100k and 1M messages, as an mbox and as a store.
 ///
@@ -72,5 +74,30 @@ struct ScaleBench: ParsableCommand {
     static func muttVersion(_ path: String) -> String {
         let first = Shell.run(path, ["-v"]).output.split(separator: "\n").first.map(String.init) ?? "mutt"
         return first.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// Opens one thread of a store again and again: for profiling what opening costs.
+struct OpenBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Time opening one thread of a store.")
+
+    @Option(help: "The store.") var store: String
+    @Option(help: "The thread id.") var thread: String
+    @Option(help: "Runs.") var runs = 20
+
+    func run() throws {
+        let catalog = try StoreCatalog(store: try FileStore(root: URL(fileURLWithPath: store)), background: false)
+        let load = Timing.median(runs: runs) { (try? catalog.loadThread(id: thread).posts.count) ?? 0 }
+        let app = App(source: catalog, width: 120, height: 40, theme: ThemeLoader.defaultTheme())
+        for _ in 0..<3 { _ = app.handle(.char("o")) }  // by size: the biggest first
+        _ = app.handle(.char("g"))
+        let open = Timing.median(runs: runs) {
+            _ = app.handle(.enter)
+            let n = app.render().cells.count
+            _ = app.handle(.char("q"))
+            _ = app.handle(.char("q"))
+            return n
+        }
+        print(String(format: "load %@: %.1f ms; open the biggest thread and draw it: %.1f ms", thread, load * 1000, open * 1000))
     }
 }
