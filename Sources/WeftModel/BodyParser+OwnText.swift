@@ -4,10 +4,21 @@ extension BodyParser {
     /// This is what store-wide search indexes, so a word finds the post that
     /// said it rather than every reply that quoted it.
     public static func ownText(_ body: String) -> String {
-        // Most posts quote nothing; skip the parse when no line could open a quote.
         // (Bytes, not `String.contains`, which goes through Foundation and costs more than the parse.)
-        let marks: Set<UInt8> = [UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "\""), 0xE2, 0xC2, 0xE3]
-        if !body.utf8.contains(where: marks.contains) { return body }
+        var hasQuoteMark = false, hasOther = false
+        for b in body.utf8 {
+            switch b {
+            case UInt8(ascii: ">"): hasQuoteMark = true
+            case UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "~"), 13, 0xC2, 0xE2, 0xE3:
+                hasOther = true
+            default: break
+            }
+            if hasOther { break }
+        }
+        // Most posts quote nothing.
+        if !hasQuoteMark && !hasOther { return body }
+        // Mail replies quote only with `>` lines: drop them and the attribution line that introduces them.
+        if !hasOther { return withoutPrefixedQuotes(body) }
         let normalized = body.utf8.contains(13) ? body.replacingCRLF() : body
         return blocks(in: normalized[...], depth: 0, nested: false).compactMap { block -> String? in
             switch block {
@@ -15,5 +26,19 @@ extension BodyParser {
             case .quote: return nil
             }
         }.joined(separator: "\n\n")
+    }
+
+    /// The body without `>` lines and the attribution lines just before them; the same own text
+    /// the full parse gives when a body has no BBCode, quotation marks or code fences.
+    static func withoutPrefixedQuotes(_ body: String) -> String {
+        var kept: [Substring] = []
+        for line in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init) {
+            if LineParser.isQuoted(line) {
+                if let last = kept.last, Attribution.isAttribution(last) { kept.removeLast() }
+                continue
+            }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
     }
 }

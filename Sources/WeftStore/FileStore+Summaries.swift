@@ -3,84 +3,45 @@ import WeftModel
 
 /// The thread list of a store, and the files that could not be read.
 public struct SummaryListing: Sendable {
-    /// One summary per readable thread file, in no particular order.
+    /// One summary per readable thread file, latest activity first.
     public var summaries: [ThreadSummary]
     /// Thread files that could not be loaded, with the reason.
     public var problems: [StoreProblem]
 }
 
-/// One cached summary and the file state it was computed from.
-struct SummaryCacheEntry: Codable {
-    var file: String
-    var size: UInt64
-    var modified: Double
-    var readSize: UInt64
-    var readModified: Double
-    var summary: ThreadSummary
+extension FileStore {
+    /// Every thread's summary (participants included), from the index after checking it against every file.
+    ///
+    /// For commands that print the whole list: the check costs a `stat` per
+    /// thread file, and only files that changed are read again. A file that
+    /// cannot be read is reported in ``SummaryListing/problems`` and does not
+    /// stop the others. A store whose index cannot be written is listed from
+    /// an index built in memory.
+    public func summaries(progress: ((Int, Int) -> Void)? = nil) throws -> SummaryListing {
+        let index = try StoreIndex(store: self)
+        try index.sync(self, progress: progress)
+        return SummaryListing(summaries: try index.listing(ThreadQuery()), problems: try index.problems(in: self))
+    }
 }
 
-/// The derived summary cache, `index/summaries.json`.
-struct SummaryCache: Codable {
-    static let version = 1
-    var version: Int
-    var entries: [SummaryCacheEntry]
+extension StoreIndex {
+    /// The full summaries of the threads a query lists, in its order, participants included.
+    public func listing(_ query: ThreadQuery) throws -> [ThreadSummary] {
+        let keys = try threadRows(query).keys
+        let found = try summaries(keys)
+        var participants: [Int64: [String: Int]] = [:]
+        let stmt = try db.prepare("SELECT thread, author, posts FROM participants")
+        while try stmt.next() { participants[stmt.int64(0), default: [:]][stmt.string(1) ?? "", default: 0] += stmt.int(2) }
+        return keys.compactMap { key in
+            guard var s = found[key] else { return nil }
+            s.participants = participants[key] ?? [:]
+            return s
+        }
+    }
 }
 
 extension FileStore {
-    /// Lists every thread's summary without loading threads that have not changed.
-    ///
-    /// Summaries are cached in `index/summaries.json` with each thread file's
-    /// and read file's size and modification time; only files whose state
-    /// differs are parsed again. A file that cannot be parsed is reported in
-    /// ``SummaryListing/problems`` and does not stop the others.
-    public func summaries() -> SummaryListing {
-        let names = ((try? fm.contentsOfDirectory(atPath: threadsDir.path)) ?? [])
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-            .sorted()
-        let cacheURL = indexDir.appendingPathComponent("summaries.json")
-        var cached: [String: SummaryCacheEntry] = [:]
-        if let data = fm.contents(atPath: cacheURL.path),
-           let cache = try? JSONDecoder().decode(SummaryCache.self, from: data), cache.version == SummaryCache.version {
-            for entry in cache.entries { cached[entry.file] = entry }
-        }
-        var entries: [SummaryCacheEntry] = []
-        var problems: [StoreProblem] = []
-        var changed = cached.count != names.count
-        for name in names {
-            let url = threadsDir.appendingPathComponent(name)
-            let readURL = readDir.appendingPathComponent(name)
-            let (size, modified) = stat(url)
-            let (readSize, readModified) = stat(readURL)
-            if let hit = cached[name], hit.size == size, hit.modified == modified,
-               hit.readSize == readSize, hit.readModified == readModified {
-                entries.append(hit)
-                continue
-            }
-            changed = true
-            do {
-                let thread = try loadThreadFile(url)
-                let summary = ThreadSummary(thread, read: readPosts(thread: thread.id))
-                entries.append(SummaryCacheEntry(file: name, size: size, modified: modified,
-                                                 readSize: readSize, readModified: readModified, summary: summary))
-            } catch {
-                problems.append(StoreProblem(path: url.path, reason: FileStore.reason(error)))
-            }
-        }
-        if changed, fm.isWritableFile(atPath: indexDir.path) {
-            let cache = SummaryCache(version: SummaryCache.version, entries: entries)
-            if let data = try? JSONEncoder().encode(cache) { try? AtomicFile.write(data, to: cacheURL) }
-        }
-        return SummaryListing(summaries: entries.map(\.summary), problems: problems)
-    }
-
-    /// The size and modification time of a file, or zeros when it is absent.
-    private func stat(_ url: URL) -> (UInt64, Double) {
-        guard let attrs = try? fm.attributesOfItem(atPath: url.path) else { return (0, 0) }
-        let size = (attrs[.size] as? NSNumber)?.uint64Value ?? 0
-        let date = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return (size, date)
-    }
-
+    /// What went wrong with a thread file, for a problem report.
     static func reason(_ error: any Error) -> String {
         if case StoreError.corrupt(_, let reason) = error { return reason }
         return "\(error)"

@@ -32,9 +32,16 @@ extension FileStore {
         try StoreLock.withLock(root: root) {
             removeStaleTemporaryFiles()
             var result = MergeResult()
-            // The index records each batch on a thread of its own while the next batch is written.
-            let recorder = index.map(IndexRecorder.init)
-            defer { recorder?.wait() }
+            // Three stages: this thread merges and encodes a batch while the writer writes the one
+            // before and the index records the one before that (the index's connection is only ever
+            // used by its stage, in order).
+            let writer = PipelineStage(name: "weft.merge.write")
+            let recorder = index.map { _ in PipelineStage(name: "weft.merge.index") }
+            let owned = index.map(StageOwned.init)
+            defer {
+                writer.wait()
+                recorder?.wait()
+            }
             var start = 0
             while start < threads.count {
                 let chunk = threads[start..<min(threads.count, start + FileStore.mergeBatch)]
@@ -43,13 +50,18 @@ extension FileStore {
                     if let thread = try mergedThread(incoming, into: &result) { merged.append(thread) }
                 }
                 let encoded = try FileStore.encodeAll(merged)
-                let states = try AtomicFile.writeBatch(zip(encoded, merged).map { ($0, threadFile(for: $1.id)) })
-                try recorder?.record(zip(merged, states).map {
-                    StoreIndex.WrittenThread(thread: $0, file: threadFile(for: $0.id).lastPathComponent, state: $1)
-                }, store: self)
+                try writer.submit { [self, merged] in
+                    let states = try AtomicFile.writeBatch(zip(encoded, merged).map { ($0, threadFile(for: $1.id)) })
+                    guard let recorder, let owned else { return }
+                    let written = zip(merged, states).map {
+                        StoreIndex.WrittenThread(thread: $0, file: threadFile(for: $0.id).lastPathComponent, state: $1)
+                    }
+                    try recorder.submit { [self] in try owned.value.record(written, store: self) }
+                }
                 start += chunk.count
                 progress?(start, threads.count)
             }
+            try writer.finish()
             try recorder?.finish()
             return result
         }
@@ -113,37 +125,5 @@ extension FileStore {
     /// Writes one thread file atomically.
     func write(_ thread: ForumThread, to url: URL) throws {
         try AtomicFile.write(FileStore.encode(thread), to: url)
-    }
-}
-
-
-/// Records written batches in the index on a serial queue, so indexing overlaps writing.
-///
-/// The index's connection is used by one thread at a time: only this queue
-/// touches it between creation and ``finish()``, which waits for the queue.
-private final class IndexRecorder: @unchecked Sendable {
-    private let index: StoreIndex
-    private let queue = DispatchQueue(label: "weft.index-recorder")
-    private let lock = NSLock()
-    private var failure: (any Error)?
-
-    init(_ index: StoreIndex) { self.index = index }
-
-    /// Queues a batch; throws the first failure of an earlier batch.
-    func record(_ written: [StoreIndex.WrittenThread], store: FileStore) throws {
-        if let failure = lock.withLock({ failure }) { throw failure }
-        queue.async { [self] in
-            guard lock.withLock({ failure == nil }) else { return }
-            do { try index.record(written, store: store) } catch { lock.withLock { failure = error } }
-        }
-    }
-
-    /// Waits for every queued batch.
-    func wait() { queue.sync {} }
-
-    /// Waits, then throws the first failure.
-    func finish() throws {
-        wait()
-        if let failure = lock.withLock({ failure }) { throw failure }
     }
 }

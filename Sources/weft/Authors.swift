@@ -28,7 +28,7 @@ struct Authors: ParsableCommand {
         } else {
             var posts: [String: Int] = [:]
             var threads: [String: Int] = [:]
-            for s in store.summaries().summaries {
+            for s in try List.listing(store).summaries {
                 for (name, count) in s.participants {
                     posts[name, default: 0] += count
                     threads[name, default: 0] += 1

@@ -24,9 +24,9 @@ struct List: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let listing = store.summaries()
+        let listing = try Self.listing(store)
         let filter = PostFilter(authors: authors, excludedAuthors: notAuthors, text: grep)
-        let shown = listing.summaries.filter(filter.matches).sorted(by: Self.byActivity)
+        let shown = listing.summaries.filter(filter.matches)
         for problem in listing.problems {
             Output.error("weft: skipped \(problem.description)")
         }
@@ -44,13 +44,17 @@ struct List: ParsableCommand {
         }
     }
 
-    /// Latest activity first; undated threads last, by title.
-    static func byActivity(_ a: ThreadSummary, _ b: ThreadSummary) -> Bool {
-        switch (a.lastDate, b.lastDate) {
-        case let (x?, y?) where x != y: return x > y
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: return a.title < b.title
+    /// The store's threads, latest activity first, with progress on stderr while the index catches up.
+    static func listing(_ store: FileStore) throws -> SummaryListing {
+        let progress = Progress(label: "indexing")
+        progress.start(store.root.path)
+        defer { progress.finish() }
+        do {
+            return try store.summaries { done, total in progress.update(done: done, total: total, bytes: false) }
+        } catch let error as StoreError {
+            throw Failure(message: error.description)
+        } catch {
+            throw Failure(message: "\(store.root.path)/index: \(error)")
         }
     }
 }

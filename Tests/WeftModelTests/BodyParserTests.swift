@@ -92,3 +92,35 @@ struct BodyParserTests {
         #expect(BodyParser.parse("[the page](https://example.org/x)").links.first?.text == "the page")
     }
 }
+
+/// What store-wide search indexes: a post's own words, never what it quotes.
+struct OwnTextTests {
+    static let cases: [(body: String, kept: [String], dropped: [String])] = [
+        ("Just words, no quotes.", ["Just words"], []),
+        ("On Mon, Ann wrote:\n> the bridge was rebuilt\n> in 1890\n\nI think 1893.", ["I think 1893."], ["bridge", "Ann wrote"]),
+        ("> top quote\nreply under it\n>> deeper\nlast word", ["reply under it", "last word"], ["top quote", "deeper"]),
+        ("[quote=\"ann, post:3, topic:9\"]quoted bbcode[/quote]\nmy answer", ["my answer"], ["quoted bbcode"]),
+        ("\"A passage long enough to count as a quotation from a paper, in marks.\"\n\nMy view.", ["My view."], ["passage"]),
+        ("```\n> not a quote, code\n```\nafter", ["not a quote, code", "after"], []),
+        ("Line one\r\n> quoted\r\nLine two", ["Line one", "Line two"], ["quoted"]),
+    ]
+
+    @Test("own text keeps the author's words and drops what they quote", arguments: cases)
+    func ownTextDropsQuotes(body: String, kept: [String], dropped: [String]) {
+        let own = BodyParser.ownText(body)
+        for word in kept { #expect(own.contains(word), "\(own)") }
+        for word in dropped { #expect(!own.contains(word), "\(own)") }
+    }
+
+    @Test func theMailFastPathAgreesWithTheFullParse() {
+        let bodies = ["On Tue, Bo wrote:\n> a\n> b\n\nreply\n\nmore\n> c\nend", "x\n>y\nz", "> only quotes"]
+        for body in bodies {
+            let full = BodyParser.blocks(in: body[...], depth: 0, nested: false).compactMap { block -> String? in
+                if case .paragraph(let t) = block { return t }
+                return nil
+            }
+            let fast = BodyParser.withoutPrefixedQuotes(body).split(separator: "\n").map(String.init).filter { !$0.trimmed.isEmpty }
+            #expect(fast == full.flatMap { $0.split(separator: "\n").map(String.init) }, "\(body)")
+        }
+    }
+}

@@ -15,7 +15,7 @@ import WeftModel
 /// in memory instead, built from the files when opened.
 public final class StoreIndex {
     /// The schema this code writes; an index with another version is rebuilt.
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     let db: SQLiteDatabase
     /// Where the index lives: the database file, or nil when it is in memory.
@@ -68,6 +68,7 @@ public final class StoreIndex {
             for name in drops where !name.hasPrefix("post_text_") { try db.exec("DROP TABLE IF EXISTS \"\(name)\"") }
             try db.exec("""
                 CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime REAL, thread INTEGER, problem TEXT);
+                CREATE INDEX files_thread ON files(thread);
                 CREATE TABLE reads(name TEXT PRIMARY KEY, size INTEGER, mtime REAL);
                 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
                 CREATE TABLE threads(row INTEGER PRIMARY KEY, id TEXT UNIQUE, title TEXT, title_key TEXT, forum TEXT,
