@@ -49,12 +49,19 @@ extension FileStore {
                 for incoming in chunk {
                     if let thread = try mergedThread(incoming, into: &result) { merged.append(thread) }
                 }
-                let encoded = try FileStore.encodeAll(merged)
+                // Encoding and finding the words to index are done together, on every core.
+                let withIndex = index != nil
+                let prepared = merged.parallelMap { t in
+                    (Result { try FileStore.encode(t) }, withIndex ? StoreIndex.ownTexts(t) : [])
+                }
+                let encoded = try prepared.map { try $0.0.get() }
+                let texts = prepared.map(\.1)
                 try writer.submit { [self, merged] in
                     let states = try AtomicFile.writeBatch(zip(encoded, merged).map { ($0, threadFile(for: $1.id)) })
                     guard let recorder, let owned else { return }
-                    let written = zip(merged, states).map {
-                        StoreIndex.WrittenThread(thread: $0, file: threadFile(for: $0.id).lastPathComponent, state: $1)
+                    let written = merged.indices.map {
+                        StoreIndex.WrittenThread(thread: merged[$0], file: threadFile(for: merged[$0].id).lastPathComponent,
+                                                 state: states[$0], ownTexts: texts[$0])
                     }
                     try recorder.submit { [self] in try owned.value.record(written, store: self) }
                 }
@@ -92,11 +99,6 @@ extension FileStore {
         return thread
     }
 
-    /// Encodes thread files, spread over the machine's cores.
-    static func encodeAll(_ threads: [ForumThread]) throws -> [Data] {
-        try threads.parallelMap { thread in Result { try FileStore.encode(thread) } }.map { try $0.get() }
-    }
-
     /// One thread file's bytes.
     static func encode(_ thread: ForumThread) throws -> Data {
         let encoder = JSONFormatting.encoder()
@@ -120,10 +122,5 @@ extension FileStore {
         guard let attrs = try? fm.attributesOfItem(atPath: threadsDir.path),
               let date = attrs[.modificationDate] as? Date else { return "" }
         return String(date.timeIntervalSince1970)
-    }
-
-    /// Writes one thread file atomically.
-    func write(_ thread: ForumThread, to url: URL) throws {
-        try AtomicFile.write(FileStore.encode(thread), to: url)
     }
 }

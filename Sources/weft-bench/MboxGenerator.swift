@@ -5,7 +5,7 @@ import WeftFormats
 /// and words, replies quoting their parents, and one big thread.
 ///
 /// - `messages` messages in `threads` threads; the first message of each thread starts it, the rest go to
-///   a random thread, except that thread 0 takes up to ``bigThread(messages:)`` of them.
+///   a random thread, except that thread 0 takes one in four of them until it has ``bigThread``.
 /// - About 300 authors, author k posting in proportion to 1/(k+1).
 /// - Words from a 2,000-word vocabulary (18 real words, then made-up ones), word k used in proportion to
 ///   1/(k+1), so some words are everywhere and most are rare, as in real text.
@@ -28,8 +28,10 @@ struct MboxGenerator {
         return words
     }()
 
-    /// How many messages the big thread gets: 5,000, or a quarter of a small archive.
-    static func bigThread(messages: Int) -> Int { min(5_000, messages / 4) }
+    /// How many messages the big thread gets at most. A fixed number, so an archive's first N messages
+    /// are the same whatever its size (the stress tests import a prefix and the whole together); a
+    /// small archive fills it only partly (a quarter of its replies go there).
+    static let bigThread = 5_000
 
     var messages: Int
     var threads: Int
@@ -62,7 +64,7 @@ struct MboxGenerator {
         let authorTable = ZipfTable(count: MboxGenerator.authors)
         let wordTable = ZipfTable(count: MboxGenerator.vocabulary.count)
         let words = MboxGenerator.vocabulary.map { Array($0.utf8) }
-        let big = MboxGenerator.bigThread(messages: messages)
+        let big = MboxGenerator.bigThread
         var threadMembers: [[Int32]] = Array(repeating: [], count: threads)
         var parents: [Int32] = []
         var depthRefs: [[Int32]] = []

@@ -42,7 +42,7 @@ struct ScaleProbe {
 
     mutating func measure(mutt: String?) throws -> ScaleColumn {
         var c = ScaleColumn(messages: messages)
-        let mbox = "\(work)/generated-v2-\(messages).mbox"
+        let mbox = "\(work)/generated-v3-\(messages).mbox"
         if !FileManager.default.fileExists(atPath: mbox) {
             try MboxGenerator(messages: messages, threads: max(1, messages / 10), seed: 7).write(to: mbox + ".part")
             try FileManager.default.moveItem(atPath: mbox + ".part", toPath: mbox)

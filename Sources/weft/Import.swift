@@ -36,6 +36,7 @@ struct Import: ParsableCommand {
                                         skipped: false))
         }
         if let current = index, current.path == nil { index = nil }
+        index?.prepareForBulkWrites()
         for path in paths {
             do {
                 progress.start(path)

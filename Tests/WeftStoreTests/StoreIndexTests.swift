@@ -69,4 +69,87 @@ struct StoreIndexTests {
         #expect(try index.sync(s).reindexed == 1)
         #expect(try index.search("studded").count == 1)
     }
+
+    @Test func aWordInMostPostsIsRankedAmongTheNewestMatches() throws {
+        let posts = (0..<30).map { Post(id: "p\($0)", author: "ann", body: "flood \($0 % 3 == 0 ? "levee" : "rain")") }
+        let s = try store([ForumThread(id: "f", title: "Floods", posts: posts)])
+        defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
+        let index = try StoreIndex(store: s)
+        try index.sync(s)
+        #expect(try index.rarestTermCount("Flood levee") == 10)
+        #expect(try index.search("flood", limit: 100).count == 30)  // under the window: all ranked
+        let windowed = try index.search("flood", limit: 100, window: 8)
+        #expect(windowed.count == 8)
+        #expect(Set(windowed.map(\.post)) == Set((22..<30).map { "p\($0)" }))  // the newest eight
+        // "levee" is in 10 posts: more than the window, so the newest eight of its matches are ranked.
+        #expect(try index.search("levee", limit: 100, window: 20).count == 10)
+    }
+
+    static let listThreads = [
+        ForumThread(id: "t2", title: "Part 2", posts: [
+            Post(id: "a", author: "Ann", date: Date(timeIntervalSince1970: 100), body: "x"),
+            Post(id: "b", author: "Bob", date: Date(timeIntervalSince1970: 500), parent: "a", body: "y"),
+        ]),
+        ForumThread(id: "t10", title: "part 10", posts: [
+            Post(id: "c", author: "bob", date: Date(timeIntervalSince1970: 300), body: "z"),
+        ]),
+        ForumThread(id: "t1", title: "Part 1", posts: [
+            Post(id: "d", author: "Cy", date: Date(timeIntervalSince1970: 200), body: "w"),
+            Post(id: "e", author: "Cy", date: Date(timeIntervalSince1970: 250), parent: "d", body: "v"),
+            Post(id: "f", author: "Cy", date: Date(timeIntervalSince1970: 260), parent: "d", body: "u"),
+        ]),
+    ]
+
+    static let listCases: [(ThreadQuery, [String])] = [
+        (ThreadQuery(), ["t2", "t10", "t1"]),  // latest post first
+        (ThreadQuery(order: .started), ["t10", "t1", "t2"]),
+        (ThreadQuery(order: .title), ["t1", "t2", "t10"]),  // numbers compared as numbers
+        (ThreadQuery(order: .size), ["t1", "t2", "t10"]),
+        (ThreadQuery(authors: ["BOB"]), ["t2", "t10"]),  // any case
+        (ThreadQuery(authors: ["bob"], excludedAuthors: ["bob"]), []),
+        (ThreadQuery(excludedAuthors: ["cy"]), ["t2", "t10"]),  // a thread only Cy posted in goes
+        (ThreadQuery(excludedAuthors: ["ann"]), ["t2", "t10", "t1"]),  // Bob's post keeps t2
+        (ThreadQuery(unreadOnly: true), ["t2", "t10"]),  // all of t1 is read
+    ]
+
+    @Test("the index lists, sorts and filters threads", arguments: listCases)
+    func theIndexListsSortsAndFilters(query: ThreadQuery, expected: [String]) throws {
+        let s = try store(Self.listThreads)
+        defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
+        try s.updateReadState(thread: "t1", read: ["d", "e", "f"], unread: [])
+        let index = try StoreIndex(store: s)
+        try index.sync(s)
+        let keys = try index.threadRows(query).keys
+        let summaries = try index.summaries(keys)
+        #expect(keys.compactMap { summaries[$0]?.id } == expected)
+        if !query.authors.isEmpty || !query.excludedAuthors.isEmpty {
+            let counted = try index.listing(query).reduce(0) { total, s in
+                total + s.participants.filter { query.passes(author: $0.key) }.values.reduce(0, +)
+            }
+            #expect(try index.postCount(query) == counted)
+        }
+    }
+
+    @Test func readMarksAndAuthorsFollowTheFiles() throws {
+        let s = try store(Self.listThreads)
+        defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
+        let index = try StoreIndex(store: s)
+        try index.sync(s)
+        #expect(try index.threadRows(ThreadQuery()).unreadThreads == 3)
+        try s.updateReadState(thread: "t10", read: ["c"], unread: [])
+        #expect(try index.sync(s).readFilesChanged == 1)
+        #expect(try index.threadRows(ThreadQuery()).unreadThreads == 2)
+        #expect(try index.authors().map(\.name).first == "Cy")
+        #expect(try index.authors().first { $0.name.lowercased() == "bob" }?.posts == 2)
+        try FileManager.default.removeItem(at: s.threadFile(for: "t1"))
+        try index.sync(s)
+        #expect(try index.authors().contains { $0.name == "Cy" } == false)
+    }
+
+    @Test("titles sort the way people read them", arguments: [
+        ("Part 2", "Part 10"), ("a", "B"), ("v1.9", "v1.10"), ("Part 02", "Part 3"), ("x", "x1"),
+    ])
+    func naturalSortKeys(earlier: String, later: String) {
+        #expect(NaturalSortKey.make(earlier) < NaturalSortKey.make(later))
+    }
 }

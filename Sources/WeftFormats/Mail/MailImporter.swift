@@ -4,8 +4,8 @@ import WeftModel
 /// Turns mail messages (from mbox files or Maildir folders) into threads.
 public struct MailImporter {
     private var items: [MailItem] = []
-    private var seenIDs: [String: Int] = [:]
-    private var firstSeen: [String: (index: Int, position: String)] = [:]
+    /// Each Message-ID taken: how many times, and where it was first (one dictionary: a million ids cost memory).
+    private var seen: [String: (count: Int, index: Int, source: String, position: Position)] = [:]
     /// Issues met so far.
     public private(set) var issues: [ImportIssue] = []
     private var forum: String?
@@ -18,7 +18,17 @@ public struct MailImporter {
 
     /// Adds one message, naming `source` and `position` in any issue.
     public mutating func add(_ bytes: [UInt8], source: String, position: String) {
-        take(MailImporter.parse(bytes), source: source, position: position)
+        take(MailImporter.parse(bytes), source: source, position: Position(text: position))
+    }
+
+    /// Where a message is, written out only when an issue names it.
+    struct Position: CustomStringConvertible {
+        var text: String?
+        var message = 0
+        var line = 0
+        var byte = 0
+
+        var description: String { text ?? "message \(message) (line \(line), byte \(byte))" }
     }
 
     /// What one message yields on its own: parsed on any thread, before it is numbered and linked.
@@ -73,31 +83,32 @@ public struct MailImporter {
     }
 
     /// Takes a parsed message in file order: numbers duplicate ids and records issues.
-    mutating func take(_ p: ParsedMail, source: String, position: String) {
+    mutating func take(_ p: ParsedMail, source: String, position at: Position) {
+        let position = { at.description }
         guard p.isMail else {
-            issues.append(ImportIssue(source: source, position: position,
+            issues.append(ImportIssue(source: source, position: position(),
                                       reason: "not a mail message (no From, Date, Subject or Message-ID header)", skipped: true))
             return
         }
         for w in p.warnings {
-            issues.append(ImportIssue(source: source, position: position, reason: w, skipped: false))
+            issues.append(ImportIssue(source: source, position: position(), reason: w, skipped: false))
         }
         var id = p.messageID ?? p.fallbackID
-        if let first = firstSeen[id], items[first.index].post.body == p.body, items[first.index].post.author == p.author,
-           items[first.index].subject == p.subject {
-            issues.append(ImportIssue(source: source, position: position,
-                                      reason: "the same message as \(first.position) (Message-ID <\(id)>); imported once",
-                                      skipped: false))
-            return
-        }
-        if let n = seenIDs[id] {
-            seenIDs[id] = n + 1
-            issues.append(ImportIssue(source: source, position: position,
+        if let first = seen[id] {
+            let earlier = items[first.index]
+            if earlier.post.body == p.body, earlier.post.author == p.author, earlier.subject == p.subject {
+                issues.append(ImportIssue(source: source, position: position(),
+                                          reason: "the same message as \(first.source) \(first.position) (Message-ID <\(id)>); imported once",
+                                          skipped: false))
+                return
+            }
+            let n = first.count
+            seen[id]?.count = n + 1
+            issues.append(ImportIssue(source: source, position: position(),
                                       reason: "duplicate Message-ID <\(id)>; kept as <\(id)#\(n + 1)>", skipped: false))
             id += "#\(n + 1)"
         } else {
-            seenIDs[id] = 1
-            firstSeen[id] = (items.count, "\(source) \(position)")
+            seen[id] = (1, items.count, source, at)
         }
         if forum == nil, let listID = p.listID { forum = MailImporter.listName(listID) }
         let post = Post(id: id, author: p.author, date: p.date, parent: nil, body: p.body, format: p.isHTML ? .html : .plain)
@@ -132,7 +143,7 @@ extension MailImporter {
             let chunk = Array(spans[start..<min(spans.count, start + MailImporter.parseBatch)])
             let parsed = chunk.parallelMap { span in MailImporter.parse(Mbox.unescape(bytes[span.body])) }
             for (k, (span, p)) in zip(chunk, parsed).enumerated() {
-                take(p, source: source, position: "message \(start + k + 1) (line \(span.line), byte \(span.offset))")
+                take(p, source: source, position: Position(message: start + k + 1, line: span.line, byte: span.offset))
             }
             start += chunk.count
             progress?(chunk.last?.offset ?? 0)

@@ -9,18 +9,22 @@ extension StoreIndex {
         public var file: String
         /// The file's size and modification time after the write.
         public var state: FileState
+        /// Each real post's own words, when already found (see ``StoreIndex/ownTexts(_:)``).
+        public var ownTexts: [String]?
 
-        public init(thread: ForumThread, file: String, state: FileState) {
+        public init(thread: ForumThread, file: String, state: FileState, ownTexts: [String]? = nil) {
             self.thread = thread
             self.file = file
             self.state = state
+            self.ownTexts = ownTexts
         }
     }
 
     /// Records threads just written to the store, without reading their files back (import calls this).
     public func record(_ written: [WrittenThread], store: FileStore) throws {
-        // The words to index are found on every core; SQLite then takes them on this thread.
-        let texts = written.parallelMap { w in StoreIndex.ownTexts(w.thread) }
+        // The words to index are found on every core (a merge finds them while encoding); SQLite then
+        // takes them on this thread.
+        let texts = written.parallelMap { w in w.ownTexts ?? StoreIndex.ownTexts(w.thread) }
         try db.transaction {
             for (w, own) in zip(written, texts) {
                 let read = FileState.of(store.readFile(for: w.thread.id).path) == nil ? [] : store.readPosts(thread: w.thread.id)
@@ -30,7 +34,7 @@ extension StoreIndex {
     }
 
     /// The words each real post of a thread says itself (what search indexes), in post order.
-    static func ownTexts(_ thread: ForumThread) -> [String] {
+    public static func ownTexts(_ thread: ForumThread) -> [String] {
         thread.posts.filter { !$0.placeholder }.map { BodyParser.ownText($0.body) }
     }
 

@@ -15,7 +15,7 @@ import WeftModel
 /// in memory instead, built from the files when opened.
 public final class StoreIndex {
     /// The schema this code writes; an index with another version is rebuilt.
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     let db: SQLiteDatabase
     /// Where the index lives: the database file, or nil when it is in memory.
@@ -65,7 +65,7 @@ public final class StoreIndex {
             var drops: [String] = []
             while try old.next() { if let name = old.string(1) { drops.append(name) } }
             // FTS shadow tables go with their virtual table.
-            for name in drops where !name.hasPrefix("post_text_") { try db.exec("DROP TABLE IF EXISTS \"\(name)\"") }
+            for name in drops.sorted(by: { $0 == "post_vocab" && $1 != "post_vocab" }) where !name.hasPrefix("post_text_") { try db.exec("DROP TABLE IF EXISTS \"\(name)\"") }
             try db.exec("""
                 CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime REAL, thread INTEGER, problem TEXT);
                 CREATE INDEX files_thread ON files(thread);
@@ -86,9 +86,16 @@ public final class StoreIndex {
                 CREATE INDEX posts_thread ON posts(thread);
                 CREATE VIRTUAL TABLE post_text USING fts5(body, content='posts', content_rowid='row',
                                                           tokenize='unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE post_vocab USING fts5vocab(post_text, 'row');
                 PRAGMA user_version = \(StoreIndex.schemaVersion);
                 """)
         }
+    }
+
+    /// Gives this connection room for a long import: a 256 MB page cache and fewer WAL checkpoints,
+    /// so index pages are written once per batch rather than once per thread.
+    public func prepareForBulkWrites() {
+        try? db.exec("PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=16384;")
     }
 
     /// Whether the index has never seen a thread file (a full build is needed when the store has some).
