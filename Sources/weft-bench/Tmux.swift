@@ -5,8 +5,11 @@ import Foundation
 /// Times are wall-clock from just before `new-session` (or a key) until the
 /// screen shows what was waited for, polled every few milliseconds; the
 /// benchmark runs a trivial program the same way as the harness's baseline.
-struct Tmux {
-    let socket = "weft-bench-\(getpid())"
+final class Tmux {
+    /// A new server (socket) for every program: a server being killed can still hold its socket
+    /// for a moment, and a session started on it then is lost.
+    private var generation = 0
+    private var socket: String { "weft-bench-\(getpid())-\(generation)" }
 
     /// Runs tmux with arguments on this server; returns its standard output.
     @discardableResult
@@ -19,6 +22,7 @@ struct Tmux {
 
     /// Starts `command` (run by sh) in a new detached session at a size; returns when tmux has started it.
     func start(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) {
+        generation += 1
         let env = environment.map { "\($0.key)=\(Shell.quote($0.value))" }.joined(separator: " ")
         // Not captured: the server this may start keeps its standard output open for as long as it runs.
         run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "env \(env) \(command)"], capture: false)
