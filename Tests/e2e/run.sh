@@ -162,6 +162,24 @@ if echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["
     ok "search --json finds the post with the word marked"
 else fail "search: $out"; fi
 
+echo "# the index follows the files"
+start 120 40 --store "$WORK/cli"
+check "the browser lists the store from its index" "A test thread"
+python3 - "$WORK/cli/threads/t1.json" <<'PY'
+import json, os, sys
+path = sys.argv[1]
+doc = json.load(open(path))
+(doc["thread"] if "thread" in doc else doc["threads"][0])["title"] = "Retitled by hand"
+open(path + ".new", "w").write(json.dumps(doc))
+os.replace(path + ".new", path)
+PY
+check "a thread file replaced by hand is noticed while browsing" "Retitled by hand"
+keys q
+rm -rf "$WORK/cli/index"
+if "$WEFT" search --store "$WORK/cli" --json reply 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["results"][0]["title"]=="Retitled by hand", d'; then
+    ok "a deleted index is rebuilt from the files"
+else fail "index rebuild"; fi
+
 echo "# resize storm"
 start 120 40 --sample
 check "started for the resize storm" "Threads (4"
