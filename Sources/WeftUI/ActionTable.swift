@@ -38,7 +38,7 @@ public enum ActionTable {
         ActionInfo(action: .previousMatch, name: "previous-match", keys: "N", help: "Previous match", group: "Filter"),
         ActionInfo(action: .cycleSort, name: "cycle-sort", keys: "o", help: "Sort threads by activity, start, title, size", group: "View"),
         ActionInfo(action: .cycleTheme, name: "cycle-theme", keys: "t", help: "Next theme", group: "View"),
-        ActionInfo(action: .reload, name: "reload", keys: "R", help: "Reload the store", group: "View"),
+        ActionInfo(action: .reload, name: "reload", keys: "R", help: "Reload the store, checking every file", group: "View"),
         ActionInfo(action: .redraw, name: "redraw", keys: "C-l", help: "Redraw the screen", group: "View"),
         ActionInfo(action: .help, name: "help", keys: "? F1", help: "Show this help", group: "View"),
         ActionInfo(action: .back, name: "back", keys: "q Left", help: "Go back a pane; in the thread list, quit", group: "View"),
