@@ -20,8 +20,8 @@ public final class StoreCatalog: @unchecked Sendable {
     private let background: Bool
     private let lock = NSLock()
     private var syncing = false
+    /// How many checks have finished; what they found is in the index (problems included).
     private var syncRuns = 0
-    private var lastSync: Result<StoreIndex.SyncResult, any Error>?
     /// The files' and the index's versions when the token was last asked for.
     private var seen: (files: String, data: Int)?
 
@@ -40,8 +40,8 @@ public final class StoreCatalog: @unchecked Sendable {
     /// Checks the index against the files: in the background when it can, else now.
     public func refresh() {
         guard background, let path = index.path else {
-            let result = Result { () throws -> StoreIndex.SyncResult in try index.sync(self.store) }
-            lock.withLock { lastSync = result; syncRuns += 1 }
+            _ = try? index.sync(store)
+            lock.withLock { syncRuns += 1 }
             return
         }
         let start = lock.withLock { () -> Bool in
@@ -51,11 +51,9 @@ public final class StoreCatalog: @unchecked Sendable {
         }
         guard start else { return }
         let thread = Thread { [self] in
-            let result = Result { () throws -> StoreIndex.SyncResult in
-                try StoreIndex(path: path).sync(self.store)
-            }
+            // A check that fails (the disk, a busy writer) changes nothing; the next one tries again.
+            _ = try? StoreIndex(path: path).sync(self.store)
             lock.withLock {
-                lastSync = result
                 syncing = false
                 syncRuns += 1
             }
@@ -64,12 +62,6 @@ public final class StoreCatalog: @unchecked Sendable {
         thread.qualityOfService = .utility
         thread.start()
     }
-
-    /// Whether a background check is running.
-    public var isSyncing: Bool { lock.withLock { syncing } }
-
-    /// What the last check found, once one has finished.
-    public var lastSyncResult: Result<StoreIndex.SyncResult, any Error>? { lock.withLock { lastSync } }
 
     /// Changes whenever the list may have changed: the index was written (by any process) or a check finished.
     ///

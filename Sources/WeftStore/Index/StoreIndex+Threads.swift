@@ -81,12 +81,6 @@ extension StoreIndex {
         return key
     }
 
-    /// How many threads the index lists.
-    public func threadCount() throws -> Int {
-        let stmt = try db.cached("SELECT count(*) FROM threads")
-        return try stmt.next() ? stmt.int(0) : 0
-    }
-
     /// Every author with their post count across the store, most posts first.
     public func authors() throws -> [(name: String, posts: Int)] {
         let stmt = try db.cached("SELECT name, posts FROM authors ORDER BY posts DESC, name")
@@ -114,16 +108,5 @@ extension StoreIndex {
             }
         }
         return out
-    }
-
-    /// The ids of threads an author (any of several) posted in.
-    public func threads(byAuthors authors: [String]) throws -> Set<String> {
-        guard !authors.isEmpty else { return [] }
-        let sql = "SELECT DISTINCT threads.id FROM participants JOIN threads ON threads.row = participants.thread WHERE author_key IN ("
-            + authors.indices.map { "?\($0 + 1)" }.joined(separator: ",") + ")"
-        let stmt = try db.prepare(sql).bind(authors.map { ThreadQuery.authorKey($0) })
-        var ids: Set<String> = []
-        while try stmt.next() { if let id = stmt.string(0) { ids.insert(id) } }
-        return ids
     }
 }
