@@ -7,7 +7,11 @@ import Foundation
 public enum EncodedWords {
     /// The header value with every encoded word decoded.
     public static func decode(_ value: String) -> String {
-        guard value.contains("=?") else { return value }
+        // A byte scan: `String.contains(String)` goes through Foundation, and most headers have no encoded word.
+        guard value.utf8.indices.contains(where: { i in
+            value.utf8[i] == UInt8(ascii: "=") && value.utf8.index(after: i) < value.utf8.endIndex
+                && value.utf8[value.utf8.index(after: i)] == UInt8(ascii: "?")
+        }) else { return value }
         var out = ""
         var rest = Substring(value)
         var pendingSpace = ""
@@ -41,7 +45,7 @@ public enum EncodedWords {
         let charset = parts[0].split(separator: "*").first.map(String.init) ?? ""
         let encoding = parts[1].uppercased()
         let payload = parts[2]
-        guard !payload.contains(" ") else { return nil }
+        guard !payload.contains(" " as Character) else { return nil }
         let bytes: [UInt8]
         switch encoding {
         case "B":

@@ -46,13 +46,13 @@ enum MailAddress {
         while let lt = rest.firstIndex(of: "<") {
             guard let gt = rest[lt...].firstIndex(of: ">") else { break }
             let id = rest[rest.index(after: lt)..<gt].trimmed
-            if !id.isEmpty && !id.contains(" ") { ids.append(String(id)) }
+            if !id.isEmpty && !id.contains(" " as Character) { ids.append(String(id)) }
             rest = rest[rest.index(after: gt)...]
         }
         if ids.isEmpty {
             // Some mailers write a bare id.
             let bare = value.trimmed
-            if bare.contains("@") && !bare.contains(" ") { ids.append(String(bare)) }
+            if bare.contains("@" as Character) && !bare.contains(" " as Character) { ids.append(String(bare)) }
         }
         return ids
     }

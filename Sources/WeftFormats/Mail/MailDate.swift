@@ -42,7 +42,7 @@ public enum MailDate {
         var hour = 0, minute = 0, second = 0
         var zoneMinutes = 0
         for word in words.dropFirst(3) {
-            if word.contains(":") {
+            if word.contains(":" as Character) {
                 let parts = word.split(separator: ":").map { Int($0) }
                 guard parts.count >= 2, let h = parts[0], let mi = parts[1] else { continue }
                 hour = h; minute = mi

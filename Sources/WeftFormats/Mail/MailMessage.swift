@@ -7,8 +7,15 @@ public struct MailMessage: Sendable {
 
     /// The first field with this name (case-insensitive), if any.
     public func header(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headers.first { $0.name.lowercased() == lower }?.value
+        headers.first { MailMessage.sameName($0.name, name) }?.value
+    }
+
+    /// Whether two header names are equal ignoring ASCII case (header names are ASCII), without allocating.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return zip(a.utf8, b.utf8).allSatisfy { x, y in
+            x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A)
+        }
     }
 
     /// Parses a message: header lines up to the first empty line, folded lines joined.
