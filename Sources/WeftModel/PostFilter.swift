@@ -39,9 +39,9 @@ public struct PostFilter: Equatable, Sendable {
 
     /// Whether an author name (``Post/unnamedAuthor`` for none) passes the author terms.
     public func passes(author name: String) -> Bool {
-        let lower = name.lowercased()
-        if excludedAuthors.contains(where: { $0.lowercased() == lower }) { return false }
-        return authors.isEmpty || authors.contains { $0.lowercased() == lower }
+        let key = ThreadQuery.authorKey(name)
+        if excludedAuthors.contains(where: { ThreadQuery.authorKey($0) == key }) { return false }
+        return authors.isEmpty || authors.contains { ThreadQuery.authorKey($0) == key }
     }
 
     /// Whether a post passes every term.
@@ -53,7 +53,7 @@ public struct PostFilter: Equatable, Sendable {
             if let since, date < since { return false }
             if let until, date >= until { return false }
         }
-        if let text, !text.isEmpty, post.body.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) == nil {
+        if let text, !text.isEmpty, !post.body.containsIgnoringCaseAndAccents(text) {
             return false
         }
         return true
@@ -70,7 +70,7 @@ public struct PostFilter: Equatable, Sendable {
         if let until, let first = summary.firstDate ?? summary.lastDate, first >= until { return false }
         if (since != nil || until != nil) && summary.firstDate == nil && summary.lastDate == nil { return false }
         if let text, !text.isEmpty,
-           summary.title.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) == nil {
+           !summary.title.containsIgnoringCaseAndAccents(text) {
             return false
         }
         return true

@@ -42,7 +42,7 @@ public struct QuoteResolver: Sendable {
 
     /// Whether post `i`'s normalised text contains `probe`.
     private func post(_ i: Int, contains probe: [UInt8]) -> Bool {
-        normalized.bytes(i) { QuoteResolver.normalize(posts[i].body) }.contains(subsequence: probe)
+        normalized.bytes(i) { QuoteResolver.normalize(posts[i].body) }.firstRange(of: probe) != nil
     }
 
     /// The sources of every quote in the post at `index`.
@@ -134,24 +134,5 @@ final class LazyTexts: @unchecked Sendable {
         let made = Array(make().utf8)
         lock.withLock { texts[i] = made }
         return made
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Whether `needle` occurs in these bytes.
-    func contains(subsequence needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard needle.count <= count else { return false }
-        var i = 0
-        let last = count - needle.count
-        while i <= last {
-            if self[i] == first {
-                var j = 1
-                while j < needle.count && self[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

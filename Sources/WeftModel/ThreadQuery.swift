@@ -35,13 +35,7 @@ public struct ThreadQuery: Equatable, Hashable, Sendable {
     /// Whether the query narrows by author at all.
     public var hasAuthorTerms: Bool { !authors.isEmpty || !excludedAuthors.isEmpty }
 
-    /// Whether a post by `name` counts under the author terms.
-    public func passes(author name: String) -> Bool {
-        let key = ThreadQuery.authorKey(name)
-        if excludedAuthors.contains(where: { ThreadQuery.authorKey($0) == key }) { return false }
-        return authors.isEmpty || authors.contains { ThreadQuery.authorKey($0) == key }
-    }
-
-    /// How author names are compared: case-insensitively, the same everywhere.
+    /// How author names are compared: case-insensitively, the same everywhere (``PostFilter/passes(author:)``
+    /// in memory, the index's `author_key` columns in SQL).
     public static func authorKey(_ name: String) -> String { name.lowercased() }
 }

@@ -27,7 +27,9 @@ public enum AtomicFile {
     /// complete. Returns each written file's size and modification time.
     public static func writeBatch(_ files: [(Data, URL)]) throws -> [FileState] {
         var temps: [(path: String, state: FileState)] = []
-        defer { for t in temps { unlink(t.path) } }
+        var renamed = 0
+        // Whatever was not renamed into place (a failure part-way) is removed.
+        defer { for t in temps[renamed...] { unlink(t.path) } }
         for (data, url) in files { temps.append(try writeTemporary(data, for: url, sync: false)) }
         if let first = files.first {
             let dir = first.1.deletingLastPathComponent().path
@@ -39,15 +41,12 @@ public enum AtomicFile {
                 guard rc == 0 else { throw StoreError.io(path: dir, errno: failure, doing: "sync") }
             }
         }
-        var states: [FileState] = []
         for (i, (_, url)) in files.enumerated() {
             try rename(temps[i].path, to: url)
-            temps[i].path = ""
-            states.append(temps[i].state)
+            renamed += 1
         }
-        temps = []
         for dir in Set(files.map { $0.1.deletingLastPathComponent().path }) { syncDirectory(dir) }
-        return states
+        return temps.map(\.state)
     }
 
     /// Writes `data` to a new temporary file beside `url`; returns its path and state.

@@ -15,19 +15,21 @@ extension FileStore {
         return Set(file.read)
     }
 
-    /// Records that the posts `read` were read and `unread` were marked unread.
+    /// Records that the posts `read` were read and `unread` were marked unread; returns every read post now.
     ///
     /// Merged under the lock with what is on disk, so two browsers on one
     /// store keep each other's marks.
-    public func updateReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
-        guard !read.isEmpty || !unread.isEmpty else { return }
-        try StoreLock.withLock(root: root) {
+    @discardableResult
+    public func updateReadState(thread id: String, read: Set<String>, unread: Set<String>) throws -> Set<String> {
+        guard !read.isEmpty || !unread.isEmpty else { return readPosts(thread: id) }
+        return try StoreLock.withLock(root: root) {
             var current = readPosts(thread: id)
             current.formUnion(read)
             current.subtract(unread)
             let encoder = JSONFormatting.encoder()
             let data = try encoder.encode(ReadStateFile(thread: id, read: current.sorted()))
             try AtomicFile.write(data + Data("\n".utf8), to: readFile(for: id))
+            return current
         }
     }
 }

@@ -57,10 +57,11 @@ extension FileStore {
                 let encoded = try prepared.map { try $0.0.get() }
                 let texts = prepared.map(\.1)
                 try writer.submit { [self, merged] in
-                    let states = try AtomicFile.writeBatch(zip(encoded, merged).map { ($0, threadFile(for: $1.id)) })
+                    let urls = merged.map { threadFile(for: $0.id) }
+                    let states = try AtomicFile.writeBatch(Array(zip(encoded, urls)))
                     guard let recorder, let owned else { return }
                     let written = merged.indices.map {
-                        StoreIndex.WrittenThread(thread: merged[$0], file: threadFile(for: merged[$0].id).lastPathComponent,
+                        StoreIndex.WrittenThread(thread: merged[$0], file: urls[$0].lastPathComponent,
                                                  state: states[$0], ownTexts: texts[$0])
                     }
                     try recorder.submit { [self] in try owned.value.record(written, store: self) }
@@ -119,8 +120,6 @@ extension FileStore {
     ///
     /// The threads directory's modification time: every atomic write renames into it.
     public func changeToken() -> String {
-        guard let attrs = try? fm.attributesOfItem(atPath: threadsDir.path),
-              let date = attrs[.modificationDate] as? Date else { return "" }
-        return String(date.timeIntervalSince1970)
+        FileState.of(threadsDir.path).map { "\($0.mtime)" } ?? ""
     }
 }

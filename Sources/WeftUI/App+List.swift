@@ -14,7 +14,6 @@ extension App {
     /// Reads the thread list from the source again, keeping the selection on the same thread.
     func reloadSummaries() {
         let selectedID = selectedSummary?.id
-        summaryCache = [:]
         problems = source.problems()
         rebuildList(keeping: selectedID)
         if !filter.hasAuthorTerms && !filter.unreadOnly { totalThreads = listCount }

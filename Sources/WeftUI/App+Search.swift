@@ -110,6 +110,6 @@ extension App {
 
     /// Case- and accent-insensitive containment.
     static func contains(_ text: String, _ query: String) -> Bool {
-        text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+        text.containsIgnoringCaseAndAccents(query)
     }
 }

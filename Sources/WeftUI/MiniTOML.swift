@@ -109,13 +109,7 @@ public enum MiniTOML {
                     currentTable = name
                     continue
                 }
-                let keyLine = line
-                let k = try key()
-                skip(newlines: false)
-                guard current == "=" else { throw fail("expected \"=\" after the key \"\(k)\"") }
-                advance()
-                skip(newlines: false)
-                let v = try value()
+                let (k, v, keyLine) = try keyValue()
                 try endOfLine()
                 if let t = currentTable {
                     if tables[t]![k] != nil { throw SyntaxError(line: keyLine, column: 1, reason: "key \"\(k)\" is defined twice") }
@@ -127,6 +121,17 @@ public enum MiniTOML {
             }
             for (name, headerLine) in order { root.entries.append((name, .table(tables[name]!), headerLine)) }
             return root
+        }
+
+        /// `key = value` (at the key), with the line it is on.
+        mutating func keyValue() throws -> (key: String, value: Value, line: Int) {
+            let keyLine = line
+            let k = try key()
+            skip(newlines: false)
+            guard current == "=" else { throw fail("expected \"=\" after the key \"\(k)\"") }
+            advance()
+            skip(newlines: false)
+            return (k, try value(), keyLine)
         }
 
         mutating func key() throws -> String {
@@ -240,13 +245,7 @@ public enum MiniTOML {
             if current == "}" { advance(); return .table(table) }
             while true {
                 skip(newlines: false)
-                let keyLine = line
-                let k = try key()
-                skip(newlines: false)
-                guard current == "=" else { throw fail("expected \"=\" after \"\(k)\"") }
-                advance()
-                skip(newlines: false)
-                let v = try value()
+                let (k, v, keyLine) = try keyValue()
                 if table[k] != nil { throw fail("key \"\(k)\" is defined twice") }
                 table.entries.append((k, v, keyLine))
                 skip(newlines: false)

@@ -49,8 +49,8 @@ extension StoreCatalog: ThreadSource {
     public func loadThread(id: String) throws -> ForumThread { try store.thread(id: id) }
     public func readPosts(thread id: String) -> Set<String> { store.readPosts(thread: id) }
     public func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
-        try store.updateReadState(thread: id, read: read, unread: unread)
-        try? index.updateRead(thread: id, read: store.readPosts(thread: id))
+        let now = try store.updateReadState(thread: id, read: read, unread: unread)
+        try? index.updateRead(thread: id, read: now)
     }
     public func searchPosts(_ query: String, limit: Int) throws -> [SearchHit] {
         try index.search(query, limit: limit)

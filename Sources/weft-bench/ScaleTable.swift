@@ -12,6 +12,13 @@ struct ScaleTable {
         func row(_ name: String, _ target: String, _ value: (ScaleColumn) -> String) {
             rows.append([name] + columns.map(value) + [target])
         }
+        /// mutt's figure for the row above, and mutt's time or size over Weft's.
+        func besideMutt(_ name: String, _ value: (ScaleColumn) -> String, ratio: (ScaleColumn) -> String,
+                        ratioName: String = "mutt ÷ weft") {
+            guard mutt != nil else { return }
+            row("  mutt " + name, "", value)
+            row("  " + ratioName, "", ratio)
+        }
         row("messages / threads", "") { "\($0.messages) / \(max(1, $0.messages / 10))" }
         row("mbox size", "") { mb($0.mboxBytes) }
         row("baseline: read the mbox", "") { s($0.readSeconds) }
@@ -19,21 +26,13 @@ struct ScaleTable {
         row("  import rate", "") { String(format: "%.1f MB/s", Double($0.mboxBytes) / 1e6 / $0.importSeconds) }
         row("baseline: tmux harness", "") { s($0.harness) }
         row("first screen, tmux", "≤ 0.3 s, flat") { s($0.firstScreen) }
-        if mutt != nil {
-            row("  mutt open (sort=threads), tmux", "") { s($0.muttOpen) }
-            row("  mutt ÷ weft", "") { ratio($0.muttOpen, $0.firstScreen) }
-        }
+        besideMutt("open (sort=threads), tmux", { s($0.muttOpen) }, ratio: { ratio($0.muttOpen, $0.firstScreen) })
         row("peak RSS while browsing", "≤ 200 MB") { mb($0.rss) }
-        if mutt != nil {
-            row("  mutt peak RSS", "") { mb($0.muttRSS) }
-            row("  mutt ÷ weft", "") { ratio($0.muttRSS.map(Double.init), $0.rss.map(Double.init)) }
-        }
+        besideMutt("peak RSS", { mb($0.muttRSS) }, ratio: { ratio($0.muttRSS.map(Double.init), $0.rss.map(Double.init)) })
         row("author filter (in process)", "≤ 100 ms") { ms($0.filter) }
         row("author filter, tmux", "") { ms($0.filterTmux) }
-        if mutt != nil {
-            row("  mutt limit ~f, tmux", "") { ms($0.muttLimit) }
-            row("  mutt ÷ weft (tmux)", "") { ratio($0.muttLimit, $0.filterTmux) }
-        }
+        besideMutt("limit ~f, tmux", { ms($0.muttLimit) }, ratio: { ratio($0.muttLimit, $0.filterTmux) },
+                   ratioName: "mutt ÷ weft (tmux)")
         row("search \(ScaleProbe.word) (in process)", "≤ 200 ms") { ms($0.searchWord) }
         row("search \(ScaleProbe.phrase)", "≤ 200 ms") { ms($0.searchPhrase) }
         row("search \(ScaleProbe.common) (in most posts)", "") { ms($0.searchCommon) }

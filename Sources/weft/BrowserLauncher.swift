@@ -36,16 +36,7 @@ struct BrowserLauncher {
 
     /// The store's index, built first (with progress on stderr) when it is missing.
     private func openCatalog() throws -> StoreCatalog {
-        let progress = Progress(label: "indexing")
-        progress.start(store.root.path)
-        defer { progress.finish() }
-        do {
-            return try StoreCatalog(store: store) { done, total in progress.update(done: done, total: total, bytes: false) }
-        } catch let error as StoreError {
-            throw Failure(message: error.description)
-        } catch {
-            throw Failure(message: "\(store.root.path)/index: the index cannot be opened: \(error)")
-        }
+        try Progress.indexing(store) { update in try StoreCatalog(store: store, progress: update) }
     }
 
     /// The default keys plus the user's `$XDG_CONFIG_HOME/weft/keys`, if any.

@@ -46,15 +46,6 @@ struct List: ParsableCommand {
 
     /// The store's threads, latest activity first, with progress on stderr while the index catches up.
     static func listing(_ store: FileStore) throws -> SummaryListing {
-        let progress = Progress(label: "indexing")
-        progress.start(store.root.path)
-        defer { progress.finish() }
-        do {
-            return try store.summaries { done, total in progress.update(done: done, total: total, bytes: false) }
-        } catch let error as StoreError {
-            throw Failure(message: error.description)
-        } catch {
-            throw Failure(message: "\(store.root.path)/index: \(error)")
-        }
+        try Progress.indexing(store) { update in try store.summaries(progress: update) }
     }
 }

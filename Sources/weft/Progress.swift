@@ -1,4 +1,5 @@
 import Foundation
+import WeftStore
 
 /// Progress on stderr for long imports, only when stderr is a terminal.
 ///
@@ -46,5 +47,23 @@ final class Progress {
     func finish() {
         guard enabled, lastDraw != .distantPast else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+extension Progress {
+    /// Runs `body`, which reads or rebuilds a store's index, with its progress shown as "indexing STORE".
+    ///
+    /// A store error stays one sentence naming its file; any other failure names the index.
+    static func indexing<T>(_ store: FileStore, _ body: (_ update: @escaping (Int, Int) -> Void) throws -> T) throws -> T {
+        let progress = Progress(label: "indexing")
+        progress.start(store.root.path)
+        defer { progress.finish() }
+        do {
+            return try body { done, total in progress.update(done: done, total: total, bytes: false) }
+        } catch let error as StoreError {
+            throw Failure(message: error.description)
+        } catch {
+            throw Failure(message: "\(store.root.path)/index: \(error)")
+        }
     }
 }

@@ -28,28 +28,18 @@ struct Search: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let hits: [SearchHit]
-        do {
+        let query = words.joined(separator: " ")
+        let (problems, hits) = try Progress.indexing(store) { update in
             let index = try StoreIndex(store: store)
-            let progress = Progress(label: "indexing")
-            progress.start(store.root.path)
-            let synced = try index.syncIfDirectoriesChanged(store) { done, total in
-                progress.update(done: done, total: total, bytes: false)
-            }
-            progress.finish()
-            for problem in synced.problems { Output.error("weft: skipped \(problem.description)") }
-            let query = words.joined(separator: " ")
+            let synced = try index.syncIfDirectoriesChanged(store, progress: update)
             var found = try index.search(query, authors: authors, limit: limit)
             // A thread file edited in place since it was indexed: read it again and search again.
             if try index.verify(threads: found.map(\.thread), in: store) {
                 found = try index.search(query, authors: authors, limit: limit)
             }
-            hits = found
-        } catch let error as StoreError {
-            throw Failure(message: error.description)
-        } catch {
-            throw Failure(message: "\(error)")
+            return (synced.problems, found)
         }
+        for problem in problems { Output.error("weft: skipped \(problem.description)") }
         if json {
             struct Hit: Encodable { var thread, title, post, author: String; var date: String?; var snippet: String }
             struct Out: Encodable { var version = 1; var query: String; var results: [Hit] }

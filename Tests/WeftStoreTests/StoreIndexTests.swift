@@ -123,7 +123,8 @@ struct StoreIndexTests {
         #expect(keys.compactMap { summaries[$0]?.id } == expected)
         if !query.authors.isEmpty || !query.excludedAuthors.isEmpty {
             let counted = try index.listing(query).reduce(0) { total, s in
-                total + s.participants.filter { query.passes(author: $0.key) }.values.reduce(0, +)
+                let filter = PostFilter(authors: query.authors, excludedAuthors: query.excludedAuthors)
+                return total + s.participants.filter { filter.passes(author: $0.key) }.values.reduce(0, +)
             }
             #expect(try index.postCount(query) == counted)
         }

@@ -7,11 +7,9 @@ import Foundation
 public enum EncodedWords {
     /// The header value with every encoded word decoded.
     public static func decode(_ value: String) -> String {
-        // A byte scan: `String.contains(String)` goes through Foundation, and most headers have no encoded word.
-        guard value.utf8.indices.contains(where: { i in
-            value.utf8[i] == UInt8(ascii: "=") && value.utf8.index(after: i) < value.utf8.endIndex
-                && value.utf8[value.utf8.index(after: i)] == UInt8(ascii: "?")
-        }) else { return value }
+        // On the bytes (the standard library's search): `String.contains(String)` goes through Foundation,
+        // and most headers have no encoded word.
+        guard value.utf8.firstRange(of: "=?".utf8) != nil else { return value }
         var out = ""
         var rest = Substring(value)
         var pendingSpace = ""

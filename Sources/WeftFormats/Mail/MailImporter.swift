@@ -84,27 +84,26 @@ public struct MailImporter {
 
     /// Takes a parsed message in file order: numbers duplicate ids and records issues.
     mutating func take(_ p: ParsedMail, source: String, position at: Position) {
-        let position = { at.description }
         guard p.isMail else {
-            issues.append(ImportIssue(source: source, position: position(),
+            issues.append(ImportIssue(source: source, position: at.description,
                                       reason: "not a mail message (no From, Date, Subject or Message-ID header)", skipped: true))
             return
         }
         for w in p.warnings {
-            issues.append(ImportIssue(source: source, position: position(), reason: w, skipped: false))
+            issues.append(ImportIssue(source: source, position: at.description, reason: w, skipped: false))
         }
         var id = p.messageID ?? p.fallbackID
         if let first = seen[id] {
             let earlier = items[first.index]
             if earlier.post.body == p.body, earlier.post.author == p.author, earlier.subject == p.subject {
-                issues.append(ImportIssue(source: source, position: position(),
+                issues.append(ImportIssue(source: source, position: at.description,
                                           reason: "the same message as \(first.source) \(first.position) (Message-ID <\(id)>); imported once",
                                           skipped: false))
                 return
             }
             let n = first.count
             seen[id]?.count = n + 1
-            issues.append(ImportIssue(source: source, position: position(),
+            issues.append(ImportIssue(source: source, position: at.description,
                                       reason: "duplicate Message-ID <\(id)>; kept as <\(id)#\(n + 1)>", skipped: false))
             id += "#\(n + 1)"
         } else {

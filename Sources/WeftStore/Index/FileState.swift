@@ -20,15 +20,17 @@ public struct FileState: Equatable, Sendable {
     /// attribute dictionaries cost several times more per file.
     public static func of(_ path: String) -> FileState? {
         var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return FileState(size: Int(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+        return stat(path, &st) == 0 ? FileState(st) : nil
     }
 
     /// The state of an open file.
     public static func of(descriptor fd: Int32) -> FileState? {
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        return FileState(size: Int(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
+        return fstat(fd, &st) == 0 ? FileState(st) : nil
+    }
+
+    private init(_ st: stat) {
+        self.init(size: Int(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
     }
 
     /// The names of the `.json` files in a directory (not temporary files), unsorted.

@@ -27,18 +27,14 @@ extension StoreIndex {
                        window: Int = StoreIndex.rankingWindow) throws -> [SearchHit] {
         let match = StoreIndex.ftsQuery(query)
         guard !match.isEmpty else { return [] }
-        var authorSQL = ""
-        var authorBinds: [Any?] = []
-        if !authors.isEmpty {
-            authorSQL = " AND posts.author_key IN (" + authors.indices.map { "?\($0 + 2)" }.joined(separator: ",") + ")"
-            authorBinds = authors.map { ThreadQuery.authorKey($0) }
-        }
+        var binds: [Any?] = [match]
+        let authorSQL = authors.isEmpty ? "" : " AND posts." + authorCondition(ThreadQuery(authors: authors), &binds)
         var windowSQL = ""
         if try rarestTermCount(query) > window {
             let cut = try db.prepare("""
                 SELECT post_text.rowid FROM post_text JOIN posts ON posts.row = post_text.rowid
                 WHERE post_text MATCH ?1\(authorSQL) ORDER BY post_text.rowid DESC LIMIT 1 OFFSET \(max(0, window - 1))
-                """).bind([match] + authorBinds)
+                """).bind(binds)
             if try cut.next() { windowSQL = " AND post_text.rowid >= \(cut.int64(0))" }
         }
         var sql = """
@@ -48,7 +44,7 @@ extension StoreIndex {
             WHERE post_text MATCH ?1
             """
         sql += authorSQL + windowSQL + " ORDER BY bm25(post_text) LIMIT \(max(1, limit))"
-        let stmt = try db.prepare(sql).bind([match] + authorBinds)
+        let stmt = try db.prepare(sql).bind(binds)
         var hits: [SearchHit] = []
         while try stmt.next() {
             hits.append(SearchHit(thread: stmt.string(0) ?? "", title: stmt.string(1) ?? "", post: stmt.string(2) ?? "",

@@ -9,9 +9,6 @@ extension StoreIndex {
         public var readFilesChanged = 0
         /// Files that could not be read, found by this sync.
         public var problems: [StoreProblem] = []
-
-        /// Whether the sync changed anything.
-        public var changedAnything: Bool { reindexed > 0 || removed > 0 || readFilesChanged > 0 || !problems.isEmpty }
     }
 
     /// How many thread files a sync handles per transaction, so a reader sees progress and a kill loses little.
@@ -25,10 +22,7 @@ extension StoreIndex {
         var result = SyncResult()
         let changedReads = try syncReadFiles(store, &result)
         let names = FileState.jsonNames(in: store.threadsDir.path)
-        var known: [String: FileState] = [:]
-        known.reserveCapacity(names.count)
-        let rows = try db.prepare("SELECT name, size, mtime FROM files")
-        while try rows.next() { known[rows.string(0) ?? ""] = FileState(size: rows.int(1), mtime: rows.double(2) ?? 0) }
+        let known = try recordedStates(in: "files")
         var changed: [(String, FileState)] = []
         for name in names {
             let state = FileState.of(store.threadsDir.path + "/" + name) ?? FileState(size: 0, mtime: 0)
@@ -46,14 +40,10 @@ extension StoreIndex {
             let batch = changed[done..<min(changed.count, done + StoreIndex.syncBatch)]
             try db.transaction {
                 for (name, state) in batch {
-                    let url = store.threadsDir.appendingPathComponent(name)
-                    do {
-                        let thread = try store.loadThreadFile(url)
-                        try record(thread, file: name, state: state, read: store.readPosts(thread: thread.id))
+                    if let problem = try reindex(file: name, state: state, store: store) {
+                        result.problems.append(problem)
+                    } else {
                         result.reindexed += 1
-                    } catch {
-                        try recordProblem(file: name, state: state, reason: FileStore.reason(error))
-                        result.problems.append(StoreProblem(path: url.path, reason: FileStore.reason(error)))
                     }
                 }
             }
@@ -90,45 +80,55 @@ extension StoreIndex {
 
     /// The modification times of the threads and read directories, as one string.
     static func directoryStamp(_ store: FileStore) -> String {
-        [store.threadsDir.path, store.readDir.path].map { path in
-            FileState.of(path).map { "\($0.mtime)" } ?? "-"
-        }.joined(separator: "|")
+        store.changeToken() + "|" + (FileState.of(store.readDir.path).map { "\($0.mtime)" } ?? "-")
     }
 
     /// Re-reads the files of some threads if they changed since they were indexed; true when any did.
     public func verify(threads ids: [String], in store: FileStore) throws -> Bool {
-        var changed: [(String, FileState)] = []
+        // Each changed file with its state now, nil when it is gone.
+        var changed: [(String, FileState?)] = []
         for id in Set(ids) {
             let name = store.threadFile(for: id).lastPathComponent
             let stmt = try db.cached("SELECT size, mtime FROM files WHERE name = ?1").bind([name])
             let known = try stmt.next() ? FileState(size: stmt.int(0), mtime: stmt.double(1) ?? 0) : nil
             _ = try? stmt.next()
             let now = FileState.of(store.threadsDir.path + "/" + name)
-            if let now, now != known { changed.append((name, now)) }
-            if now == nil, known != nil { changed.append((name, FileState(size: -1, mtime: 0))) }
+            if now != known { changed.append((name, now)) }
         }
         guard !changed.isEmpty else { return false }
         try db.transaction {
             for (name, state) in changed {
-                guard state.size >= 0 else { try forget(file: name); continue }
-                let url = store.threadsDir.appendingPathComponent(name)
-                do {
-                    let thread = try store.loadThreadFile(url)
-                    try record(thread, file: name, state: state, read: store.readPosts(thread: thread.id))
-                } catch {
-                    try recordProblem(file: name, state: state, reason: FileStore.reason(error))
-                }
+                if let state { _ = try reindex(file: name, state: state, store: store) } else { try forget(file: name) }
             }
         }
         return true
     }
 
+    /// Reads one thread file and records it, or records why it cannot be read (returned). Call inside a transaction.
+    private func reindex(file name: String, state: FileState, store: FileStore) throws -> StoreProblem? {
+        let url = store.threadsDir.appendingPathComponent(name)
+        do {
+            let thread = try store.loadThreadFile(url)
+            try record(thread, file: name, state: state, read: store.readPosts(thread: thread.id))
+            return nil
+        } catch {
+            try recordProblem(file: name, state: state, reason: FileStore.reason(error))
+            return StoreProblem(path: url.path, reason: FileStore.reason(error))
+        }
+    }
+
+    /// The size and modification time recorded for each file a table (`files` or `reads`) names.
+    private func recordedStates(in table: String) throws -> [String: FileState] {
+        var known: [String: FileState] = [:]
+        let rows = try db.prepare("SELECT name, size, mtime FROM \(table)")
+        while try rows.next() { known[rows.string(0) ?? ""] = FileState(size: rows.int(1), mtime: rows.double(2) ?? 0) }
+        return known
+    }
+
     /// Records the state of every read file; returns the names whose state changed.
     private func syncReadFiles(_ store: FileStore, _ result: inout SyncResult) throws -> Set<String> {
         let names = FileState.jsonNames(in: store.readDir.path)
-        var known: [String: FileState] = [:]
-        let rows = try db.prepare("SELECT name, size, mtime FROM reads")
-        while try rows.next() { known[rows.string(0) ?? ""] = FileState(size: rows.int(1), mtime: rows.double(2) ?? 0) }
+        let known = try recordedStates(in: "reads")
         var changed: Set<String> = []
         var updates: [(String, FileState?)] = []
         for name in names {
@@ -174,10 +174,7 @@ extension StoreIndex {
 
     /// Records a thread's new read marks (the browser calls this after saving them to the read file).
     public func updateRead(thread id: String, read: Set<String>) throws {
-        let find = try db.cached("SELECT row FROM threads WHERE id = ?1").bind([id])
-        guard try find.next() else { return }
-        let row = find.int64(0)
-        _ = try? find.next()
+        guard let row = try key(ofThread: id) else { return }
         try db.transaction { try setRead(row: row, read: read) }
     }
 }

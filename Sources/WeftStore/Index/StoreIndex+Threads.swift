@@ -41,7 +41,7 @@ extension StoreIndex {
     }
 
     /// The SQL condition on `participants.author_key` for a query's author terms, adding its values to `binds`.
-    private func authorCondition(_ query: ThreadQuery, _ binds: inout [Any?]) -> String {
+    func authorCondition(_ query: ThreadQuery, _ binds: inout [Any?]) -> String {
         var parts: [String] = []
         func list(_ names: [String]) -> String {
             let start = binds.count
@@ -103,7 +103,7 @@ extension StoreIndex {
         let stmt = try db.cached("SELECT row, title FROM threads")
         var out: Set<Int64> = []
         while try stmt.next() {
-            if let title = stmt.string(1), title.range(of: text, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
+            if let title = stmt.string(1), title.containsIgnoringCaseAndAccents(text) {
                 out.insert(stmt.int64(0))
             }
         }

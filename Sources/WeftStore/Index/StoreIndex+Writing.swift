@@ -27,8 +27,7 @@ extension StoreIndex {
         let texts = written.parallelMap { w in w.ownTexts ?? StoreIndex.ownTexts(w.thread) }
         try db.transaction {
             for (w, own) in zip(written, texts) {
-                let read = FileState.of(store.readFile(for: w.thread.id).path) == nil ? [] : store.readPosts(thread: w.thread.id)
-                try record(w.thread, file: w.file, state: w.state, read: read, ownTexts: own)
+                try record(w.thread, file: w.file, state: w.state, read: store.readPosts(thread: w.thread.id), ownTexts: own)
             }
         }
     }
