@@ -39,15 +39,20 @@ enum MailAddress {
     }
 
     /// The message ids (`<…>`) in a header value, without the brackets, in order.
+    ///
+    /// On the UTF-8 bytes: ids are ASCII, and this runs for three headers of every message.
     static func messageIDs(_ value: String?) -> [String] {
         guard let value else { return [] }
         var ids: [String] = []
-        var rest = Substring(value)
-        while let lt = rest.firstIndex(of: "<") {
-            guard let gt = rest[lt...].firstIndex(of: ">") else { break }
-            let id = rest[rest.index(after: lt)..<gt].trimmed
-            if !id.isEmpty && !id.contains(" " as Character) { ids.append(String(id)) }
-            rest = rest[rest.index(after: gt)...]
+        let bytes = value.utf8
+        var rest = bytes[...]
+        while let lt = rest.firstIndex(of: 0x3C) {
+            guard let gt = rest[lt...].firstIndex(of: 0x3E) else { break }
+            var id = bytes[bytes.index(after: lt)..<gt]
+            while let b = id.first, isSpace(b) { id = id.dropFirst() }
+            while let b = id.last, isSpace(b) { id = id.dropLast() }
+            if !id.isEmpty && !id.contains(0x20) { ids.append(String(decoding: id, as: UTF8.self)) }
+            rest = bytes[bytes.index(after: gt)...]
         }
         if ids.isEmpty {
             // Some mailers write a bare id.
@@ -56,4 +61,6 @@ enum MailAddress {
         }
         return ids
     }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 }

@@ -17,15 +17,17 @@ public enum MailDate {
 
     public static func parse(_ raw: String?) -> Date? {
         guard let raw else { return nil }
-        // Drop comments and commas; split into words.
-        var text = ""
+        // Drop comments and commas, lower ASCII letters, split into words. On the bytes: this runs once per
+        // message, and everything a date holds that matters is ASCII.
+        var text: [UInt8] = []
+        text.reserveCapacity(raw.utf8.count)
         var depth = 0
-        for c in raw {
-            if c == "(" { depth += 1; continue }
-            if c == ")" { depth = max(0, depth - 1); continue }
-            if depth == 0 { text.append(c == "," ? " " : c) }
+        for b in raw.utf8 {
+            if b == 0x28 { depth += 1; continue }
+            if b == 0x29 { depth = max(0, depth - 1); continue }
+            if depth == 0 { text.append(b == 0x2C ? 0x20 : (0x41...0x5A).contains(b) ? b | 0x20 : b) }
         }
-        var words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var words = text.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(decoding: $0, as: UTF8.self) }
         if let first = words.first, first.count >= 3, first.allSatisfy(\.isLetter), !months.contains(String(first.prefix(3))) {
             words.removeFirst()  // the day name
         }

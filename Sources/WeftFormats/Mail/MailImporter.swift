@@ -137,6 +137,8 @@ extension MailImporter {
     /// Reads an mbox file's messages; `progress` gets the byte offset reached.
     public mutating func addMbox(_ bytes: [UInt8], source: String, progress: ((Int) -> Void)? = nil) {
         let spans = Mbox.spans(bytes)
+        seen.reserveCapacity(seen.count + spans.count)
+        items.reserveCapacity(items.count + spans.count)
         var start = 0
         while start < spans.count {
             let chunk = Array(spans[start..<min(spans.count, start + MailImporter.parseBatch)])

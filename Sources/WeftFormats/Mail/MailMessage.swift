@@ -28,7 +28,11 @@ public struct MailMessage: Sendable {
         var current: (String, [UInt8])?
         func flush() {
             if let (name, value) = current {
-                headers.append((name, Charset.headerText(value).trimmingCharacters(in: .whitespaces)))
+                // Trimmed as bytes: header white space is ASCII, and this runs for every field of every message.
+                let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+                let start = value.firstIndex { !isSpace($0) } ?? value.endIndex
+                let end = value.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
+                headers.append((name, Charset.headerText(Array(value[start..<max(start, end)]))))
             }
             current = nil
         }
@@ -69,8 +73,4 @@ extension String {
         while let l = s.last, set.contains(l) { s = s.dropLast() }
         return String(s)
     }
-}
-
-extension Set where Element == Character {
-    static let whitespaces: Set<Character> = [" ", "\t", "\r", "\n"]
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Splits an mbox file into messages (mboxo and mboxrd).
 ///
 /// A message starts at a `From ` line at the start of the file or after a
@@ -61,8 +65,8 @@ public enum Mbox {
                     startLine = line
                 }
                 // Jump to the next line.
-                while i < n, buffer[i] != 0x0A { i += 1 }
-                i += 1
+                guard let newline = memchr(buffer.baseAddress! + i, 0x0A, n - i) else { break }
+                i = buffer.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
                 line += 1
             }
         }
@@ -71,21 +75,25 @@ public enum Mbox {
     }
 
     /// Removes one `>` from `>+From ` lines, and the blank line that separates messages.
+    ///
+    /// Whole lines are copied at once (`memchr` finds their ends): this runs over every byte of an archive.
     static func unescape(_ slice: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(slice.count)
-        var i = slice.startIndex
-        while i < slice.endIndex {
-            if slice[i] == 0x3E {
-                var j = i
-                while j < slice.endIndex, slice[j] == 0x3E { j += 1 }
-                if j + 5 <= slice.endIndex, slice[j..<(j + 5)].elementsEqual("From ".utf8) { i += 1 }
-            }
-            while i < slice.endIndex {
-                let b = slice[i]
-                out.append(b)
-                i += 1
-                if b == 0x0A { break }
+        slice.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                if buffer[i] == 0x3E {
+                    var j = i
+                    while j < n, buffer[j] == 0x3E { j += 1 }
+                    if j + 5 <= n, buffer[j] == 0x46, buffer[j + 1] == 0x72, buffer[j + 2] == 0x6F,
+                       buffer[j + 3] == 0x6D, buffer[j + 4] == 0x20 { i += 1 }
+                }
+                let end = memchr(base + i, 0x0A, n - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? n
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<end]))
+                i = end
             }
         }
         return out
