@@ -31,6 +31,8 @@ extension FileStore {
                       progress: ((Int, Int) -> Void)? = nil) throws -> MergeResult {
         try StoreLock.withLock(root: root) {
             removeStaleTemporaryFiles()
+            // Which threads have read marks, listed once: most have none, and a look-up per thread costs a failed open.
+            let readNames = Set((try? fm.contentsOfDirectory(atPath: readDir.path)) ?? [])
             var result = MergeResult()
             // Three stages: this thread merges and encodes a batch while the writer writes the one
             // before and the index records the one before that (the index's connection is only ever
@@ -49,22 +51,24 @@ extension FileStore {
                 for incoming in chunk {
                     if let thread = try mergedThread(incoming, into: &result) { merged.append(thread) }
                 }
-                // Encoding and finding the words to index are done together, on every core.
+                // Encoding and working out what the index records are done together, on every core.
                 let withIndex = index != nil
                 let prepared = merged.parallelMap { t in
-                    (Result { try FileStore.encode(t) }, withIndex ? StoreIndex.ownTexts(t) : [])
+                    (Result { try FileStore.encode(t) }, withIndex ? StoreIndex.Entry(t) : nil)
                 }
                 let encoded = try prepared.map { try $0.0.get() }
-                let texts = prepared.map(\.1)
+                let entries = prepared.compactMap(\.1)
                 try writer.submit { [self, merged] in
                     let urls = merged.map { threadFile(for: $0.id) }
                     let states = try AtomicFile.writeBatch(Array(zip(encoded, urls)))
                     guard let recorder, let owned else { return }
-                    let written = merged.indices.map {
-                        StoreIndex.WrittenThread(thread: merged[$0], file: urls[$0].lastPathComponent,
-                                                 state: states[$0], ownTexts: texts[$0])
+                    let written = entries.indices.map { i in
+                        let id = entries[i].thread.id
+                        return StoreIndex.WrittenThread(
+                            entry: entries[i], file: urls[i].lastPathComponent, state: states[i],
+                            read: readNames.contains(readFile(for: id).lastPathComponent) ? readPosts(thread: id) : [])
                     }
-                    try recorder.submit { [self] in try owned.value.record(written, store: self) }
+                    try recorder.submit { try owned.value.record(written) }
                 }
                 start += chunk.count
                 progress?(start, threads.count)

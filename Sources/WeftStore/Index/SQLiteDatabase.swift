@@ -91,20 +91,14 @@ final class SQLiteDatabase {
 
         deinit { sqlite3_finalize(stmt) }
 
-        /// Binds values to ?1, ?2, … (String, Int, Int64, Double or nil).
+        /// Binds values to ?1, ?2, … (text, integers, reals; nil binds NULL).
         @discardableResult
-        func bind(_ values: [Any?]) -> Statement {
+        func bind(_ values: [(any SQLiteBindable)?]) -> Statement {
             sqlite3_reset(stmt)
-            sqlite3_clear_bindings(stmt)
+            if values.count < sqlite3_bind_parameter_count(stmt) { sqlite3_clear_bindings(stmt) }
             for (i, value) in values.enumerated() {
                 let n = Int32(i + 1)
-                switch value {
-                case let s as String: sqlite3_bind_text(stmt, n, s, -1, weft_sqlite_transient())
-                case let v as Int: sqlite3_bind_int64(stmt, n, sqlite3_int64(v))
-                case let v as Int64: sqlite3_bind_int64(stmt, n, v)
-                case let d as Double: sqlite3_bind_double(stmt, n, d)
-                default: sqlite3_bind_null(stmt, n)
-                }
+                if let value { value.bind(to: stmt, at: n) } else { sqlite3_bind_null(stmt, n) }
             }
             return self
         }

@@ -27,7 +27,7 @@ extension StoreIndex {
                        window: Int = StoreIndex.rankingWindow) throws -> [SearchHit] {
         let match = StoreIndex.ftsQuery(query)
         guard !match.isEmpty else { return [] }
-        var binds: [Any?] = [match]
+        var binds: [(any SQLiteBindable)?] = [match]
         let authorSQL = authors.isEmpty ? "" : " AND posts." + authorCondition(ThreadQuery(authors: authors), &binds)
         var windowSQL = ""
         if try rarestTermCount(query) > window {

@@ -109,7 +109,9 @@ extension StoreIndex {
         let url = store.threadsDir.appendingPathComponent(name)
         do {
             let thread = try store.loadThreadFile(url)
-            try record(thread, file: name, state: state, read: store.readPosts(thread: thread.id))
+            var authors = AuthorCounts()
+            try record(Entry(thread), file: name, state: state, read: store.readPosts(thread: thread.id), authors: &authors)
+            try add(authors)
             return nil
         } catch {
             try recordProblem(file: name, state: state, reason: FileStore.reason(error))

@@ -19,7 +19,7 @@ extension StoreIndex {
     public func threadRows(_ query: ThreadQuery) throws -> ThreadRows {
         var sql = "SELECT row, read < post_count FROM threads"
         var conditions: [String] = []
-        var binds: [Any?] = []
+        var binds: [(any SQLiteBindable)?] = []
         if query.hasAuthorTerms {
             conditions.append("row IN (SELECT thread FROM participants WHERE " + authorCondition(query, &binds) + ")")
         }
@@ -41,7 +41,7 @@ extension StoreIndex {
     }
 
     /// The SQL condition on `participants.author_key` for a query's author terms, adding its values to `binds`.
-    func authorCondition(_ query: ThreadQuery, _ binds: inout [Any?]) -> String {
+    func authorCondition(_ query: ThreadQuery, _ binds: inout [(any SQLiteBindable)?]) -> String {
         var parts: [String] = []
         func list(_ names: [String]) -> String {
             let start = binds.count
@@ -91,7 +91,7 @@ extension StoreIndex {
 
     /// How many posts the query's author terms keep in the threads it lists.
     public func postCount(_ query: ThreadQuery) throws -> Int {
-        var binds: [Any?] = []
+        var binds: [(any SQLiteBindable)?] = []
         var sql = "SELECT coalesce(sum(posts), 0) FROM participants WHERE " + authorCondition(query, &binds)
         if query.unreadOnly { sql += " AND thread IN (SELECT row FROM threads WHERE read < post_count)" }
         let stmt = try db.prepare(sql).bind(binds)

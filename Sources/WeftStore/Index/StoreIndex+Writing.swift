@@ -4,41 +4,38 @@ import WeftModel
 extension StoreIndex {
     /// One thread file as written: what the index records for it.
     public struct WrittenThread: Sendable {
-        public var thread: ForumThread
+        /// The thread, with what the index records for it.
+        public var entry: Entry
         /// The file's name in `threads/`.
         public var file: String
         /// The file's size and modification time after the write.
         public var state: FileState
-        /// Each real post's own words, when already found (see ``StoreIndex/ownTexts(_:)``).
-        public var ownTexts: [String]?
+        /// The ids of the posts marked read.
+        public var read: Set<String>
 
-        public init(thread: ForumThread, file: String, state: FileState, ownTexts: [String]? = nil) {
-            self.thread = thread
+        public init(entry: Entry, file: String, state: FileState, read: Set<String>) {
+            self.entry = entry
             self.file = file
             self.state = state
-            self.ownTexts = ownTexts
+            self.read = read
         }
     }
 
     /// Records threads just written to the store, without reading their files back (import calls this).
-    public func record(_ written: [WrittenThread], store: FileStore) throws {
-        // The words to index are found on every core (a merge finds them while encoding); SQLite then
-        // takes them on this thread.
-        let texts = written.parallelMap { w in w.ownTexts ?? StoreIndex.ownTexts(w.thread) }
+    public func record(_ written: [WrittenThread]) throws {
         try db.transaction {
-            for (w, own) in zip(written, texts) {
-                try record(w.thread, file: w.file, state: w.state, read: store.readPosts(thread: w.thread.id), ownTexts: own)
+            var authors = AuthorCounts()
+            for w in written {
+                try record(w.entry, file: w.file, state: w.state, read: w.read, authors: &authors)
             }
+            try add(authors)
         }
     }
 
-    /// The words each real post of a thread says itself (what search indexes), in post order.
-    public static func ownTexts(_ thread: ForumThread) -> [String] {
-        thread.posts.filter { !$0.placeholder }.map { BodyParser.ownText($0.body) }
-    }
-
-    /// Replaces whatever the index held for `file` with `thread`. Call inside a transaction.
-    func record(_ thread: ForumThread, file: String, state: FileState, read: Set<String>, ownTexts: [String]? = nil) throws {
+    /// Replaces whatever the index held for `file` with `entry`, counting its authors into `authors`
+    /// (written by ``add(_:)``). Call inside a transaction.
+    func record(_ entry: Entry, file: String, state: FileState, read: Set<String>, authors: inout AuthorCounts) throws {
+        let thread = entry.thread
         try forget(file: file)
         // Another file may have claimed the same thread id (a hand-made copy): the newest wins.
         let other = try db.cached("SELECT files.name FROM threads JOIN files ON files.thread = threads.row WHERE threads.id = ?1")
@@ -47,37 +44,37 @@ extension StoreIndex {
             _ = try? other.next()
             try forget(file: name)
         }
-        let summary = ThreadSummary(thread)
+        let summary = entry.summary
         try db.cached("""
             INSERT INTO threads(id, title, title_key, forum, starter, post_count, first, last, read)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
-            """).bind([thread.id, thread.title, NaturalSortKey.make(thread.title), thread.forum, summary.starter,
+            """).bind([thread.id, thread.title, entry.titleKey, thread.forum, summary.starter,
                        summary.postCount, summary.firstDate?.timeIntervalSince1970,
                        summary.lastDate?.timeIntervalSince1970]).run()
         let row = db.lastInsertRowID
         try db.cached("INSERT INTO files(name, size, mtime, thread, problem) VALUES (?1, ?2, ?3, ?4, NULL)")
             .bind([file, state.size, state.mtime, row]).run()
         let participant = try db.cached("INSERT INTO participants(thread, author, author_key, posts) VALUES (?1, ?2, ?3, ?4)")
+        for p in entry.participants { try participant.bind([row, p.name, p.key, p.posts]).run() }
+        authors.add(entry)
+        let post = try db.cached("INSERT INTO posts(thread, post, author, author_key, date, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        let text = try db.cached("INSERT INTO post_text(rowid, body) VALUES (?1, ?2)")
+        var readCount = 0
+        for p in entry.posts {
+            try post.bind([row, p.id, p.author, p.authorKey, p.date, p.ownText]).run()
+            try text.bind([db.lastInsertRowID, p.ownText]).run()
+            if read.contains(p.id) { readCount += 1 }
+        }
+        if readCount > 0 { try db.cached("UPDATE threads SET read = ?2 WHERE row = ?1").bind([row, readCount]).run() }
+    }
+
+    /// Adds post counts to the authors table. Call inside a transaction.
+    func add(_ authors: AuthorCounts) throws {
         let author = try db.cached("""
             INSERT INTO authors(author_key, name, posts) VALUES (?1, ?2, ?3)
             ON CONFLICT(author_key) DO UPDATE SET posts = posts + excluded.posts
             """)
-        for (name, count) in summary.participants {
-            let key = ThreadQuery.authorKey(name)
-            try participant.bind([row, name, key, count]).run()
-            try author.bind([key, name, count]).run()
-        }
-        let post = try db.cached("INSERT INTO posts(thread, post, author, author_key, date, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        let text = try db.cached("INSERT INTO post_text(rowid, body) VALUES (?1, ?2)")
-        var readCount = 0
-        let texts = ownTexts ?? StoreIndex.ownTexts(thread)
-        for (p, own) in zip(thread.posts.filter { !$0.placeholder }, texts) {
-            try post.bind([row, p.id, p.displayAuthor, ThreadQuery.authorKey(p.displayAuthor),
-                           p.date?.timeIntervalSince1970, own]).run()
-            try text.bind([db.lastInsertRowID, own]).run()
-            if read.contains(p.id) { readCount += 1 }
-        }
-        if readCount > 0 { try db.cached("UPDATE threads SET read = ?2 WHERE row = ?1").bind([row, readCount]).run() }
+        for (key, value) in authors.counts { try author.bind([key, value.name, value.posts]).run() }
     }
 
     /// Records that `file` could not be read, so the browser can say so without reading it again.

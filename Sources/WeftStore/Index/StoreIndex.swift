@@ -15,7 +15,7 @@ import WeftModel
 /// in memory instead, built from the files when opened.
 public final class StoreIndex {
     /// The schema this code writes; an index with another version is rebuilt.
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     let db: SQLiteDatabase
     /// Where the index lives: the database file, or nil when it is in memory.
@@ -77,9 +77,9 @@ public final class StoreIndex {
                 CREATE INDEX threads_started ON threads(first DESC, title_key);
                 CREATE INDEX threads_title ON threads(title_key);
                 CREATE INDEX threads_size ON threads(post_count DESC, title_key);
-                CREATE TABLE participants(thread INTEGER, author TEXT, author_key TEXT, posts INTEGER);
+                CREATE TABLE participants(thread INTEGER, author TEXT, author_key TEXT, posts INTEGER,
+                                          PRIMARY KEY(thread, author)) WITHOUT ROWID;
                 CREATE INDEX participants_author ON participants(author_key, thread);
-                CREATE INDEX participants_thread ON participants(thread);
                 CREATE TABLE authors(author_key TEXT PRIMARY KEY, name TEXT, posts INTEGER) WITHOUT ROWID;
                 CREATE TABLE posts(row INTEGER PRIMARY KEY, thread INTEGER, post TEXT, author TEXT, author_key TEXT,
                                    date REAL, body TEXT);
@@ -98,6 +98,7 @@ public final class StoreIndex {
     public func prepareForBulkWrites() {
         try? db.exec("PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=16384;")
         try? db.exec("INSERT INTO post_text(post_text, rank) VALUES('automerge', 16)")
+        try? db.exec("INSERT INTO post_text(post_text, rank) VALUES('hashsize', 67108864)")
     }
 
     /// Whether the index has never seen a thread file (a full build is needed when the store has some).

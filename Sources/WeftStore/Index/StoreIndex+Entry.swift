@@ -1,0 +1,54 @@
+import Foundation
+import WeftModel
+
+extension StoreIndex {
+    /// Everything the index records for one thread, worked out without SQLite.
+    ///
+    /// Pure, so an import builds entries on every core and leaves the index's
+    /// one writing thread nothing to do but run statements.
+    public struct Entry: Sendable {
+        /// A participant: name as shown, its filter key, and how many posts.
+        struct Participant: Sendable {
+            var name: String
+            var key: String
+            var posts: Int
+        }
+
+        /// A real post: what the `posts` row and the full-text row hold.
+        struct PostRow: Sendable {
+            var id: String
+            var author: String
+            var authorKey: String
+            var date: Double?
+            /// The post's own words, quotes left out (what search matches).
+            var ownText: String
+        }
+
+        var thread: ForumThread
+        var summary: ThreadSummary
+        var titleKey: String
+        var participants: [Participant]
+        var posts: [PostRow]
+
+        /// The entry for `thread`.
+        public init(_ thread: ForumThread) {
+            self.thread = thread
+            summary = ThreadSummary(thread)
+            titleKey = NaturalSortKey.make(thread.title)
+            participants = summary.participants.map { Participant(name: $0.key, key: ThreadQuery.authorKey($0.key), posts: $0.value) }
+            posts = thread.posts.filter { !$0.placeholder }.map { p in
+                PostRow(id: p.id, author: p.displayAuthor, authorKey: ThreadQuery.authorKey(p.displayAuthor),
+                        date: p.date?.timeIntervalSince1970, ownText: BodyParser.ownText(p.body))
+            }
+        }
+    }
+
+    /// Post counts by author key (with a name to show), added up over several threads and written at once.
+    struct AuthorCounts {
+        private(set) var counts: [String: (name: String, posts: Int)] = [:]
+
+        mutating func add(_ entry: Entry) {
+            for p in entry.participants { counts[p.key, default: (p.name, 0)].posts += p.posts }
+        }
+    }
+}
