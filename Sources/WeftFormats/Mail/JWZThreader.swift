@@ -22,7 +22,10 @@ struct MailItem {
 ///   root has the same subject, once prefixes such as "Re:", "Fwd:" and list
 ///   tags like "[ksummit]" are removed. Threads that are not replies never merge.
 enum JWZThreader {
-    final class Container {
+    /// A message id's place in the tree, with the message when the archive has it.
+    ///
+    /// Linked and pruned on one thread; read-only afterwards, when threads are built on every core.
+    final class Container: @unchecked Sendable {
         let id: String
         var item: Int?
         var parent: Container?
@@ -32,8 +35,11 @@ enum JWZThreader {
 
     /// Groups messages into threads; each thread's id is its root's id.
     static func threads(_ items: [MailItem], forum: String?) -> [ForumThread] {
+        // Sized up front: growing a dictionary of a million ids rehashes every one of them several times.
         var table: [String: Container] = [:]
+        table.reserveCapacity(items.count + items.count / 4)
         var order: [Container] = []
+        order.reserveCapacity(items.count + items.count / 4)
         func container(_ id: String) -> Container {
             if let c = table[id] { return c }
             let c = Container(id: id)
@@ -58,7 +64,7 @@ enum JWZThreader {
         }
         let roots = prune(order.filter { $0.parent == nil })
         let grouped = groupBySubject(roots, items: items)
-        return grouped.map { makeThread($0, items: items, forum: forum) }
+        return grouped.parallelMap { makeThread($0, items: items, forum: forum) }
     }
 
     private static func link(_ child: Container, to parent: Container) {
@@ -130,12 +136,11 @@ enum JWZThreader {
             let (base, reply) = Subject.normalize(raw)
             return (base, reply || c.item == nil)
         }
-        for root in roots {
-            let (base, isReply) = subject(root)
+        let subjects = roots.map(subject)
+        for (root, (base, isReply)) in zip(roots, subjects) {
             if !isReply && !base.isEmpty && bySubject[base] == nil { bySubject[base] = root }
         }
-        for root in roots {
-            let (base, isReply) = subject(root)
+        for (root, (base, isReply)) in zip(roots, subjects) {
             if isReply, !base.isEmpty, let target = bySubject[base], target !== root {
                 if root.item == nil {
                     for child in root.children { child.parent = target; target.children.append(child) }
