@@ -19,6 +19,8 @@ public struct MergeResult: Equatable, Sendable {
 extension FileStore {
     /// How many threads a merge writes per batch: one sync of the file system per batch, not one per file.
     static let mergeBatch = 1_000
+    /// How many batches the index records per transaction.
+    static let batchesPerCommit = 5
 
     /// Adds threads to the store, merging posts into threads it already has, and records them in `index`.
     ///
@@ -43,10 +45,14 @@ extension FileStore {
             defer {
                 writer.wait()
                 recorder?.wait()
+                // Batches recorded before a failure are kept (those files were written); a rolled-back
+                // transaction leaves its files to the next sync.
+                try? index?.endBulkTransaction()
             }
             var start = 0
             while start < threads.count {
                 let chunk = threads[start..<min(threads.count, start + FileStore.mergeBatch)]
+                let commit = chunk.endIndex == threads.count || (start / FileStore.mergeBatch) % FileStore.batchesPerCommit == FileStore.batchesPerCommit - 1
                 var merged: [ForumThread] = []
                 for incoming in chunk {
                     if let thread = try mergedThread(incoming, into: &result) { merged.append(thread) }
@@ -68,7 +74,7 @@ extension FileStore {
                             entry: entries[i], file: urls[i].lastPathComponent, state: states[i],
                             read: readNames.contains(readFile(for: id).lastPathComponent) ? readPosts(thread: id) : [])
                     }
-                    try recorder.submit { try owned.value.record(written) }
+                    try recorder.submit { try owned.value.record(written, commit: commit) }
                 }
                 start += chunk.count
                 progress?(start, threads.count)

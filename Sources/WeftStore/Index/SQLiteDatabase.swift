@@ -64,6 +64,9 @@ final class SQLiteDatabase {
         return Statement(stmt: stmt, database: self)
     }
 
+    /// Whether a transaction is open on this connection.
+    var inTransaction: Bool { sqlite3_get_autocommit(db) == 0 }
+
     /// Runs `body` in a transaction, rolling back if it throws.
     func transaction<T>(_ body: () throws -> T) throws -> T {
         try exec("BEGIN IMMEDIATE")

@@ -22,14 +22,28 @@ extension StoreIndex {
     }
 
     /// Records threads just written to the store, without reading their files back (import calls this).
-    public func record(_ written: [WrittenThread]) throws {
-        try db.transaction {
+    ///
+    /// With `commit` false the transaction stays open for the next call, so a long import commits (and
+    /// writes the pages every batch touches, and flushes the full-text terms) once per several batches.
+    /// ``endBulkTransaction()`` closes one left open.
+    public func record(_ written: [WrittenThread], commit: Bool = true) throws {
+        if !db.inTransaction { try db.exec("BEGIN IMMEDIATE") }
+        do {
             var authors = AuthorCounts()
             for w in written {
                 try record(w.entry, file: w.file, state: w.state, read: w.read, authors: &authors)
             }
             try add(authors)
+            if commit { try db.exec("COMMIT") }
+        } catch {
+            try? db.exec("ROLLBACK")
+            throw error
         }
+    }
+
+    /// Commits a transaction ``record(_:commit:)`` left open (after a failed batch there is none).
+    public func endBulkTransaction() throws {
+        if db.inTransaction { try db.exec("COMMIT") }
     }
 
     /// Replaces whatever the index held for `file` with `entry`, counting its authors into `authors`
