@@ -60,9 +60,12 @@ struct StoreIndexTests {
         try edited.write(to: file, atomically: true, encoding: .utf8)
         #expect(try index.sync(s).reindexed == 1)
         #expect(try index.search("studded").map(\.post) == ["3"])
+        #expect(try index.search("winter").isEmpty)
+        #expect(try Set(index.search("flood").map(\.post)) == ["1", "3"])
         try FileManager.default.removeItem(at: s.threadFile(for: "a"))
         #expect(try index.sync(s).removed == 1)
         #expect(try index.search("parish").isEmpty)
+        #expect(try index.search("flood").map(\.post) == ["3"])
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index.path! + suffix) }
         index = try StoreIndex(store: s)
         #expect(try index.sync(s).reindexed == 1)

@@ -59,24 +59,29 @@ extension StoreIndex {
             try forget(file: name)
         }
         let summary = entry.summary
+        // A thread's posts take consecutive rows, so forgetting it needs no index on posts.thread.
+        let last = try db.cached("SELECT coalesce(max(row), 0) FROM posts")
+        let firstPost = try last.next() ? last.int64(0) + 1 : 1
+        _ = try? last.next()
         try db.cached("""
-            INSERT INTO threads(id, title, title_key, forum, starter, post_count, first, last, read)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
+            INSERT INTO threads(id, title, title_key, forum, starter, post_count, first, last, read, posts_from)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)
             """).bind([thread.id, thread.title, entry.titleKey, thread.forum, summary.starter,
-                       summary.postCount, summary.firstDate?.timeIntervalSince1970,
-                       summary.lastDate?.timeIntervalSince1970]).run()
+                       entry.posts.count, summary.firstDate?.timeIntervalSince1970,
+                       summary.lastDate?.timeIntervalSince1970, firstPost]).run()
         let row = db.lastInsertRowID
         try db.cached("INSERT INTO files(name, size, mtime, thread, problem) VALUES (?1, ?2, ?3, ?4, NULL)")
             .bind([file, state.size, state.mtime, row]).run()
         let participant = try db.cached("INSERT INTO participants(thread, author, author_key, posts) VALUES (?1, ?2, ?3, ?4)")
         for p in entry.participants { try participant.bind([row, p.name, p.key, p.posts]).run() }
         authors.add(entry)
-        let post = try db.cached("INSERT INTO posts(thread, post, author, author_key, date, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        let post = try db.cached("INSERT INTO posts(row, thread, post, author, author_key, date, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         let text = try db.cached("INSERT INTO post_text(rowid, body) VALUES (?1, ?2)")
         var readCount = 0
-        for p in entry.posts {
-            try post.bind([row, p.id, p.author, p.authorKey, p.date, p.ownText]).run()
-            try text.bind([db.lastInsertRowID, p.ownText]).run()
+        for (i, p) in entry.posts.enumerated() {
+            let postRow = firstPost + Int64(i)
+            try post.bind([postRow, row, p.id, p.author, p.authorKey, p.date, p.ownText]).run()
+            try text.bind([postRow, p.ownText]).run()
             if read.contains(p.id) { readCount += 1 }
         }
         if readCount > 0 { try db.cached("UPDATE threads SET read = ?2 WHERE row = ?1").bind([row, readCount]).run() }
@@ -105,12 +110,15 @@ extension StoreIndex {
         if try find.next(), !find.isNull(0) { row = find.int64(0) }
         _ = try? find.next()
         if let row {
-            let posts = try db.cached("SELECT row, body FROM posts WHERE thread = ?1").bind([row])
+            let range = try db.cached("SELECT posts_from, posts_from + post_count FROM threads WHERE row = ?1").bind([row])
+            let postRows = try range.next() ? (range.int64(0), range.int64(1)) : (0, 0)
+            _ = try? range.next()
+            let posts = try db.cached("SELECT row, body FROM posts WHERE row >= ?1 AND row < ?2").bind([postRows.0, postRows.1])
             let delete = try db.cached("INSERT INTO post_text(post_text, rowid, body) VALUES ('delete', ?1, ?2)")
             var old: [(Int64, String?)] = []
             while try posts.next() { old.append((posts.int64(0), posts.string(1))) }
             for (id, body) in old { try delete.bind([id, body]).run() }
-            try db.cached("DELETE FROM posts WHERE thread = ?1").bind([row]).run()
+            try db.cached("DELETE FROM posts WHERE row >= ?1 AND row < ?2").bind([postRows.0, postRows.1]).run()
             let participants = try db.cached("SELECT author_key, posts FROM participants WHERE thread = ?1").bind([row])
             var counts: [(String, Int)] = []
             while try participants.next() { counts.append((participants.string(0) ?? "", participants.int(1))) }

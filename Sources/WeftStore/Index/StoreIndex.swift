@@ -15,7 +15,7 @@ import WeftModel
 /// in memory instead, built from the files when opened.
 public final class StoreIndex {
     /// The schema this code writes; an index with another version is rebuilt.
-    static let schemaVersion = 5
+    static let schemaVersion = 6
 
     let db: SQLiteDatabase
     /// Where the index lives: the database file, or nil when it is in memory.
@@ -72,7 +72,8 @@ public final class StoreIndex {
                 CREATE TABLE reads(name TEXT PRIMARY KEY, size INTEGER, mtime REAL);
                 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
                 CREATE TABLE threads(row INTEGER PRIMARY KEY, id TEXT UNIQUE, title TEXT, title_key TEXT, forum TEXT,
-                                     starter TEXT, post_count INTEGER, first REAL, last REAL, read INTEGER NOT NULL DEFAULT 0);
+                                     starter TEXT, post_count INTEGER, first REAL, last REAL, read INTEGER NOT NULL DEFAULT 0,
+                                     posts_from INTEGER);
                 CREATE INDEX threads_activity ON threads(last DESC, title_key);
                 CREATE INDEX threads_started ON threads(first DESC, title_key);
                 CREATE INDEX threads_title ON threads(title_key);
@@ -83,7 +84,6 @@ public final class StoreIndex {
                 CREATE TABLE authors(author_key TEXT PRIMARY KEY, name TEXT, posts INTEGER) WITHOUT ROWID;
                 CREATE TABLE posts(row INTEGER PRIMARY KEY, thread INTEGER, post TEXT, author TEXT, author_key TEXT,
                                    date REAL, body TEXT);
-                CREATE INDEX posts_thread ON posts(thread);
                 CREATE VIRTUAL TABLE post_text USING fts5(body, content='posts', content_rowid='row',
                                                           tokenize='unicode61 remove_diacritics 2');
                 CREATE VIRTUAL TABLE post_vocab USING fts5vocab(post_text, 'row');
