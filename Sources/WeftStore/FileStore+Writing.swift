@@ -36,18 +36,22 @@ extension FileStore {
             // Which threads have read marks, listed once: most have none, and a look-up per thread costs a failed open.
             let readNames = Set((try? fm.contentsOfDirectory(atPath: readDir.path)) ?? [])
             var result = MergeResult()
-            // Three stages: this thread merges and encodes a batch while the writer writes the one
-            // before and the index records the one before that (the index's connection is only ever
-            // used by its stage, in order).
+            // Four stages: this thread merges and encodes a batch while the writer writes the one
+            // before, the index records the one before that, and the index's words (their own
+            // database file, on their own connection) are added for the one before that. Each
+            // connection is only ever used by its stage, in order.
             let writer = PipelineStage(name: "weft.merge.write")
             let recorder = index.map { _ in PipelineStage(name: "weft.merge.index") }
             let owned = index.map(StageOwned.init)
+            let words = try index?.beginBulk().map(StageOwned.init)
+            let texter = words.map { _ in PipelineStage(name: "weft.merge.text") }
             defer {
                 writer.wait()
                 recorder?.wait()
+                texter?.wait()
                 // Batches recorded before a failure are kept (those files were written); a rolled-back
-                // transaction leaves its files to the next sync.
-                try? index?.endBulkTransaction()
+                // transaction leaves its files to the next sync, and words left incomplete are rebuilt.
+                try? index?.endBulk(words?.value, succeeded: recorder?.failed != true && texter?.failed != true)
             }
             var start = 0
             while start < threads.count {
@@ -74,13 +78,18 @@ extension FileStore {
                             entry: entries[i], file: urls[i].lastPathComponent, state: states[i],
                             read: readNames.contains(readFile(for: id).lastPathComponent) ? readPosts(thread: id) : [])
                     }
-                    try recorder.submit { try owned.value.record(written, commit: commit) }
+                    try recorder.submit {
+                        let changes = try owned.value.record(written, commit: commit)
+                        guard let texter, let words else { return }
+                        try texter.submit { try words.value.apply(changes, commit: commit) }
+                    }
                 }
                 start += chunk.count
                 progress?(start, threads.count)
             }
             try writer.finish()
             try recorder?.finish()
+            try texter?.finish()
             return result
         }
     }

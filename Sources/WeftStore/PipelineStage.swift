@@ -29,6 +29,9 @@ final class PipelineStage: @unchecked Sendable {
         }
     }
 
+    /// Whether an item has failed.
+    var failed: Bool { lock.withLock { failure != nil } }
+
     /// Waits for every queued item.
     func wait() { queue.sync {} }
 

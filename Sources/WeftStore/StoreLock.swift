@@ -31,6 +31,16 @@ struct StoreLock {
         close(fd)
     }
 
+    /// Whether no process holds the lock on the store at `root` now (false when the lock file cannot be opened).
+    static func isFree(root: URL) -> Bool {
+        let fd = open(root.appendingPathComponent(".lock").path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return false }
+        flock(fd, LOCK_UN)
+        return true
+    }
+
     /// Runs `body` while holding the lock on the store at `root`.
     static func withLock<T>(root: URL, _ body: () throws -> T) throws -> T {
         let lock = try StoreLock(root: root)

@@ -32,7 +32,7 @@ extension StoreIndex {
         var windowSQL = ""
         if try rarestTermCount(query) > window {
             let cut = try db.prepare("""
-                SELECT post_text.rowid FROM post_text JOIN posts ON posts.row = post_text.rowid
+                SELECT post_text.rowid FROM text.post_text JOIN posts ON posts.row = post_text.rowid
                 WHERE post_text MATCH ?1\(authorSQL) ORDER BY post_text.rowid DESC LIMIT 1 OFFSET \(max(0, window - 1))
                 """).bind(binds)
             if try cut.next() { windowSQL = " AND post_text.rowid >= \(cut.int64(0))" }
@@ -40,7 +40,7 @@ extension StoreIndex {
         var sql = """
             SELECT threads.id, threads.title, posts.post, posts.author, posts.date,
                    snippet(post_text, 0, '[', ']', '…', 16)
-            FROM post_text JOIN posts ON posts.row = post_text.rowid JOIN threads ON threads.row = posts.thread
+            FROM text.post_text JOIN posts ON posts.row = post_text.rowid JOIN threads ON threads.row = posts.thread
             WHERE post_text MATCH ?1
             """
         sql += authorSQL + windowSQL + " ORDER BY bm25(post_text) LIMIT \(max(1, limit))"
@@ -60,7 +60,7 @@ extension StoreIndex {
         let folded = query.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         let words = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard !words.isEmpty else { return 0 }
-        let stmt = try db.cached("SELECT doc FROM post_vocab WHERE term = ?1")
+        let stmt = try db.cached("SELECT doc FROM text.post_vocab WHERE term = ?1")
         var rarest = Int.max
         for word in Set(words) {
             stmt.bind([word])

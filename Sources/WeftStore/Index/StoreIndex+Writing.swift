@@ -24,9 +24,10 @@ extension StoreIndex {
     /// Records threads just written to the store, without reading their files back (import calls this).
     ///
     /// With `commit` false the transaction stays open for the next call, so a long import commits (and
-    /// writes the pages every batch touches, and flushes the full-text terms) once per several batches.
-    /// ``endBulkTransaction()`` closes one left open.
-    public func record(_ written: [WrittenThread], commit: Bool = true) throws {
+    /// writes the pages every batch touches) once per several batches. Between ``beginBulk()`` and
+    /// ``endBulk(_:succeeded:)`` the words are not written but returned, for the ``TextWriter``.
+    @discardableResult
+    public func record(_ written: [WrittenThread], commit: Bool = true) throws -> TextChanges {
         if !db.inTransaction { try db.exec("BEGIN IMMEDIATE") }
         do {
             var authors = AuthorCounts()
@@ -39,11 +40,35 @@ extension StoreIndex {
             try? db.exec("ROLLBACK")
             throw error
         }
+        defer { if textOut != nil { textOut = TextChanges() } }
+        return textOut ?? TextChanges()
     }
 
-    /// Commits a transaction ``record(_:commit:)`` left open (after a failed batch there is none).
-    public func endBulkTransaction() throws {
-        if db.inTransaction { try db.exec("COMMIT") }
+    /// Starts an import's writing: the words are marked incomplete and written by the returned
+    /// writer on its own connection (nil for an index in memory, which writes them itself).
+    public func beginBulk() throws -> TextWriter? {
+        guard let path else { return nil }
+        try db.transaction { try db.exec("INSERT OR REPLACE INTO text.meta(key, value) VALUES ('complete', 0)") }
+        // Detached: a write transaction here would otherwise lock the words' file against the writer.
+        try db.exec("DETACH DATABASE text")
+        textOut = TextChanges()
+        return try TextWriter(path: StoreIndex.textPath(path))
+    }
+
+    /// Ends an import's writing: commits what this connection recorded, lets `writer` commit and mark the
+    /// words complete when both sides succeeded (or roll back, leaving them to be rebuilt), and attaches
+    /// the words again.
+    public func endBulk(_ writer: TextWriter?, succeeded: Bool) throws {
+        if db.inTransaction { try db.exec(succeeded ? "COMMIT" : "ROLLBACK") }
+        guard let writer, let path else { return }
+        textOut = nil
+        try writer.finish(succeeded: succeeded)
+        try db.prepare("ATTACH DATABASE ?1 AS text").bind([StoreIndex.textPath(path)]).run()
+    }
+
+    /// Changes the words: at once, or into ``textOut`` while an import's ``TextWriter`` writes them.
+    func changeText(_ change: TextChanges.Change) throws {
+        if textOut != nil { textOut!.list.append(change) } else { try change.apply(to: db, schema: "text") }
     }
 
     /// Replaces whatever the index held for `file` with `entry`, counting its authors into `authors`
@@ -75,13 +100,12 @@ extension StoreIndex {
         let participant = try db.cached("INSERT INTO participants(thread, author, author_key, posts) VALUES (?1, ?2, ?3, ?4)")
         for p in entry.participants { try participant.bind([row, p.name, p.key, p.posts]).run() }
         authors.add(entry)
-        let post = try db.cached("INSERT INTO posts(row, thread, post, author, author_key, date, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        let text = try db.cached("INSERT INTO post_text(rowid, body) VALUES (?1, ?2)")
+        let post = try db.cached("INSERT INTO posts(row, thread, post, author, author_key, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         var readCount = 0
         for (i, p) in entry.posts.enumerated() {
             let postRow = firstPost + Int64(i)
-            try post.bind([postRow, row, p.id, p.author, p.authorKey, p.date, p.ownText]).run()
-            try text.bind([postRow, p.ownText]).run()
+            try post.bind([postRow, row, p.id, p.author, p.authorKey, p.date]).run()
+            try changeText(.add(row: postRow, text: p.ownText))
             if read.contains(p.id) { readCount += 1 }
         }
         if readCount > 0 { try db.cached("UPDATE threads SET read = ?2 WHERE row = ?1").bind([row, readCount]).run() }
@@ -113,11 +137,7 @@ extension StoreIndex {
             let range = try db.cached("SELECT posts_from, posts_from + post_count FROM threads WHERE row = ?1").bind([row])
             let postRows = try range.next() ? (range.int64(0), range.int64(1)) : (0, 0)
             _ = try? range.next()
-            let posts = try db.cached("SELECT row, body FROM posts WHERE row >= ?1 AND row < ?2").bind([postRows.0, postRows.1])
-            let delete = try db.cached("INSERT INTO post_text(post_text, rowid, body) VALUES ('delete', ?1, ?2)")
-            var old: [(Int64, String?)] = []
-            while try posts.next() { old.append((posts.int64(0), posts.string(1))) }
-            for (id, body) in old { try delete.bind([id, body]).run() }
+            try changeText(.remove(postRows.0..<max(postRows.0, postRows.1)))
             try db.cached("DELETE FROM posts WHERE row >= ?1 AND row < ?2").bind([postRows.0, postRows.1]).run()
             let participants = try db.cached("SELECT author_key, posts FROM participants WHERE thread = ?1").bind([row])
             var counts: [(String, Int)] = []
