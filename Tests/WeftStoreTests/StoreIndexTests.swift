@@ -176,4 +176,43 @@ struct StoreIndexTests {
         let keys = try catalog.index.threadRows(ThreadQuery(order: .title)).keys
         #expect(try catalog.index.summaries(keys).values.map(\.title).sorted() == ["Bridges", "Chains"])
     }
+
+    @Test func anImportRecordsThreadsAndTheirWordsOnSeparateStages() throws {
+        let root = temporaryDirectory("weft-index").appendingPathComponent("s")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        let s = try FileStore(root: root, create: true)
+        let index = try StoreIndex(store: s)
+        try s.merge(Self.threads, index: index)
+        #expect(try index.textIsComplete())
+        #expect(try Set(index.search("flood").map(\.post)) == ["1", "3"])
+        // Merging into a stored thread records it again: its old words go, the new post's come.
+        var more = Self.threads[1]
+        more.posts.append(Post(id: "4", author: "Cy", parent: "3", body: "Chains are lighter than studded tyres."))
+        try s.merge([more], index: index)
+        #expect(try index.textIsComplete())
+        #expect(try index.search("tyres").map(\.post).sorted() == ["3", "4"])
+        #expect(try index.search("flood").count == 2)
+        #expect(try index.sync(s).reindexed == 0)
+    }
+
+    @Test func wordsAnImportLeftHalfWrittenAreRebuiltOnceTheStoreIsUnlocked() throws {
+        let s = try store(Self.threads)
+        defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
+        do {
+            let index = try StoreIndex(store: s)
+            try index.sync(s)
+            _ = try index.beginBulk()  // and the import dies here
+        }
+        // While another process holds the store (an import still running), the index is left alone.
+        let lock = try StoreLock(root: s.root)
+        let meanwhile = try StoreIndex(store: s)
+        #expect(try !meanwhile.textIsComplete())
+        #expect(!meanwhile.isEmpty)
+        lock.release()
+        let reopened = try StoreIndex(store: s)
+        #expect(reopened.isEmpty)
+        let catalog = try StoreCatalog(store: s, background: false)
+        #expect(try catalog.index.textIsComplete())
+        #expect(try catalog.index.search("parish").map(\.post) == ["2"])
+    }
 }
