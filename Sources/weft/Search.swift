@@ -9,7 +9,7 @@ struct Search: ParsableCommand {
         abstract: "Search every post in the store, best matches first.",
         discussion: """
             All words must appear; "words in quotes" must appear together. Matched words are shown in [brackets]. \
-            The index (STORE/index/weft.sqlite) is brought up to date first; delete it and it is rebuilt.
+            The index (STORE/index/) is brought up to date first; delete it and it is rebuilt.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
