@@ -121,6 +121,7 @@ extension FileStore {
 
     /// One thread file's bytes.
     static func encode(_ thread: ForumThread) throws -> Data {
+        if let data = ThreadFileWriter.encode(thread) { return data }
         let encoder = JSONFormatting.encoder()
         return try encoder.encode(ThreadDocument(forum: thread.forum, threads: [thread])) + Data("\n".utf8)
     }

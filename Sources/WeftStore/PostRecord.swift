@@ -77,6 +77,6 @@ struct PostRecord: Codable {
 
     /// Writes a date as `2024-03-03T14:02:00Z`.
     static func formatDate(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        CivilTime(date).iso8601 ?? date.formatted(.iso8601)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WeftModel
 
 /// Parses RFC 5322 dates, including the obsolete forms real archives hold.
 ///
@@ -60,48 +61,21 @@ public enum MailDate {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
         guard (1...12).contains(m) else { return nil }
         // Plain arithmetic: a Calendar per message costs more than the rest of the parse.
-        let days = daysFromCivil(y, m, d)
+        let days = CivilTime.days(year: y, month: m, day: d)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - zoneMinutes * 60
         return Date(timeIntervalSince1970: Double(seconds))
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 
     private static func monthIndex(_ word: String) -> Int? {
         months.firstIndex(of: String(word.prefix(3))).map { $0 + 1 }
     }
 
-    /// Year, month, day and weekday (0 = Sunday) of a day count since 1970-01-01 (Hinnant's civil_from_days).
-    static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int, weekday: Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let weekday = ((z0 % 7) + 7 + 4) % 7  // 1970-01-01 was a Thursday
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d, weekday)
-    }
-
     private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     private static func parts(_ date: Date) -> (Int, Int, Int, Int, Int, Int, Int) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = seconds - days * 86_400
-        let c = civil(fromDays: days)
-        return (c.year, c.month, c.day, c.weekday, rest / 3600, rest / 60 % 60, rest % 60)
+        let c = CivilTime(date)
+        return (c.year, c.month, c.day, c.weekday, c.hour, c.minute, c.second)
     }
 
     /// A date as an RFC 5322 `Date:` value in UTC: "Mon, 1 Jan 2024 10:00:00 +0000".

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import WeftModel
+@testable import WeftStore
+
+struct ThreadFileWriterTests {
+    /// Every ASCII control character, JSON's specials, a slash, accents, an emoji and line separators.
+    static let awkward = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) })
+        + "\"quoted\" back\\slash a/b café 😀 \u{2028}\u{2029}\u{7F}\u{FEFF} e\u{301}"
+
+    static let threads: [ForumThread] = [
+        ForumThread(id: "t1", title: "Plain", forum: "list", posts: [
+            Post(id: "p1", author: "Ann", date: Date(timeIntervalSince1970: 1_709_474_520.75), body: "Hello.\n> quoted"),
+        ]),
+        ForumThread(id: "t/2 \"odd\"", title: awkward, posts: [
+            Post(id: "root", body: "", placeholder: true),
+            Post(id: "p2", author: nil, date: Date(timeIntervalSince1970: -1.5), parent: "root", number: 7,
+                 body: awkward, format: .html),
+            Post(id: "p3", author: awkward, date: Date(timeIntervalSince1970: 253_402_300_799), parent: "p2",
+                 number: 0, body: "last second of 9999", format: .markdown),
+        ]),
+        ForumThread(id: "t3", title: "Before the epoch", forum: awkward, posts: [
+            Post(id: "p4", author: "Bo", date: Date(timeIntervalSince1970: -11_676_096_000), body: "1600"),
+        ]),
+    ]
+
+    @Test("the hand-written thread file is byte for byte what the encoder writes", arguments: threads)
+    func handWrittenMatchesTheEncoder(thread: ForumThread) throws {
+        let expected = try JSONFormatting.encoder().encode(ThreadDocument(forum: thread.forum, threads: [thread])) + Data("\n".utf8)
+        let written = try #require(ThreadFileWriter.encode(thread))
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        let decoded = try JSONDecoder().decode(ThreadDocument.self, from: written)
+        #expect(decoded.threads.first?.posts.map(\.body) == thread.posts.map(\.body))
+    }
+
+    @Test func threadsItCannotWriteAreLeftToTheEncoder() {
+        #expect(ThreadFileWriter.encode(ForumThread(id: "e", title: "Empty", posts: [])) == nil)
+        for seconds in [1e12, -62_135_596_800] {  // year 33658; year 1, where Foundation's calendar is Julian
+            let far = ForumThread(id: "f", title: "Far", posts: [Post(id: "p", date: Date(timeIntervalSince1970: seconds), body: "x")])
+            #expect(ThreadFileWriter.encode(far) == nil)
+        }
+    }
+
+    @Test("civil time writes ISO 8601 as Foundation does", arguments: [
+        0, -1.5, 86_399.9, 951_782_400, 1_709_474_520.75, -11_676_096_000, 253_402_300_799, 4_102_444_800,
+    ])
+    func civilTimeMatchesFoundation(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        #expect(CivilTime(date).iso8601 == date.formatted(.iso8601))
+    }
+}
