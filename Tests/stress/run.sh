@@ -69,6 +69,22 @@ echo "figures: $trials imports, $killed killed with SIGKILL mid-way, $intact lef
 if [ "$lost" = 0 ] && [ "$corrupt" = 0 ] && [ "$intact" = "$trials" ] && [ "$killed" -ge "$KILLS" ]; then ok "no kill lost or corrupted a stored thread"; else fail "kills: lost $lost, corrupt $corrupt"; fi
 "$WEFT" import --store "$STORE" "$WORK/k1.mbox" "$WORK/k.mbox" >/dev/null
 if [ "$(ls -A "$STORE/threads" | grep -c '^\.tmp')" = 0 ]; then ok "the next writer removes temporary files a killed import left ($visible_tmp were there)"; else fail "temporary files remain"; fi
+# The index's words (index/text.sqlite) that killed imports left half-written are rebuilt: once the store
+# has been checked, every post has its words, and they are marked complete.
+threads "$STORE" >/dev/null
+words=$(python3 - "$STORE/index" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1] + "/weft.sqlite")
+db.execute("ATTACH DATABASE ? AS text", (sys.argv[1] + "/text.sqlite",))
+posts = db.execute("SELECT count(*) FROM posts").fetchone()[0]
+words = db.execute("SELECT count(*) FROM text.post_text").fetchone()[0]
+joined = db.execute("SELECT count(*) FROM posts JOIN text.post_text ON post_text.rowid = posts.row").fetchone()[0]
+complete = db.execute("SELECT value FROM text.meta WHERE key = 'complete'").fetchone()
+print(posts, words, joined, complete[0] if complete else "unset")
+PY
+)
+set -- $words
+if [ "$1" = "$2" ] && [ "$1" = "$3" ] && [ "$1" -gt 0 ] && [ "$4" != 0 ]; then ok "after the kills every post has its words in the index ($1 posts, complete: $4)"; else fail "index words after kills: posts, words, joined, complete = $words"; fi
 
 echo "# a full disk (ulimit -f)"
 STORE="$WORK/full-store"
