@@ -7,27 +7,41 @@ enum MailAddress {
     ///
     /// `"Ann Lee" <ann@x.org>`, `Ann Lee <ann@x.org>`, `ann@x.org (Ann Lee)` and
     /// `ann@x.org` give "Ann Lee", "Ann Lee", "Ann Lee" and "ann@x.org".
+    /// The delimiters are ASCII, so they are found on the UTF-8 bytes: this runs once per message.
     static func displayName(_ raw: String) -> String? {
-        let value = EncodedWords.decode(raw).trimmed
+        let decoded = EncodedWords.decode(raw)
+        let value = trimmedASCII(decoded[...])
         guard !value.isEmpty, value != "<\(unnamed)>", value != unnamed else { return nil }
-        if let lt = value.lastIndex(of: "<") {
-            let name = unquote(value[..<lt].trimmed)
+        let bytes = value.utf8
+        if let lt = bytes.lastIndex(of: UInt8(ascii: "<")) {
+            let name = unquote(trimmedASCII(value[..<lt]))
             if !name.isEmpty { return name }
-            let address = value[value.index(after: lt)...].prefix { $0 != ">" }.trimmed
+            let rest = value[bytes.index(after: lt)...]
+            let address = trimmedASCII(rest[..<(rest.utf8.firstIndex(of: UInt8(ascii: ">")) ?? rest.endIndex)])
             return address.isEmpty ? nil : String(address)
         }
-        if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
-            let comment = unquote(value[value.index(after: open)..<close].trimmed)
+        if let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")")), open < close {
+            let comment = unquote(trimmedASCII(value[bytes.index(after: open)..<close]))
             if !comment.isEmpty { return comment }
-            return String(value[..<open].trimmed)
+            return String(trimmedASCII(value[..<open]))
         }
-        return unquote(Substring(value))
+        return unquote(value)
+    }
+
+    /// `s` without ASCII white space at either end.
+    private static func trimmedASCII(_ s: Substring) -> Substring {
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        guard let first = s.utf8.firstIndex(where: { !isSpace($0) }), let last = s.utf8.lastIndex(where: { !isSpace($0) }) else {
+            return s[s.endIndex...]
+        }
+        return s[first...last]
     }
 
     /// A name without its surrounding quotes and with backslash escapes undone.
     private static func unquote(_ s: Substring) -> String {
         var t = s
-        if t.count >= 2, t.first == "\"", t.last == "\"" { t = t.dropFirst().dropLast() }
+        if t.utf8.count >= 2, t.utf8.first == UInt8(ascii: "\""), t.utf8.last == UInt8(ascii: "\"") { t = t.dropFirst().dropLast() }
+        guard t.utf8.contains(UInt8(ascii: "\\")) else { return String(trimmedASCII(t)) }
         var out = ""
         var escaped = false
         for c in t {
@@ -35,7 +49,7 @@ enum MailAddress {
             escaped = false
             out.append(c)
         }
-        return out.trimmed.isEmpty ? "" : String(out.trimmed)
+        return String(trimmedASCII(out[...]))
     }
 
     /// The message ids (`<…>`) in a header value, without the brackets, in order.

@@ -28,33 +28,36 @@ public enum MailDate {
             if b == 0x29 { depth = max(0, depth - 1); continue }
             if depth == 0 { text.append(b == 0x2C ? 0x20 : (0x41...0x5A).contains(b) ? b | 0x20 : b) }
         }
-        var words = text.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(decoding: $0, as: UTF8.self) }
-        if let first = words.first, first.count >= 3, first.allSatisfy(\.isLetter), !months.contains(String(first.prefix(3))) {
+        // Words stay byte slices: strings per word cost more than the rest of the parse.
+        var words = text.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        // (Bytes above ASCII count as letters: they are parts of letters in UTF-8, as in "mié".)
+        if let first = words.first, first.count >= 3, first.allSatisfy({ isLetter($0) || $0 >= 0x80 }),
+           monthIndex(first) == nil {
             words.removeFirst()  // the day name
         }
         guard words.count >= 3 else { return nil }
         var day: Int?, month: Int?, year: Int?
         // "3 Mar 2024" or "Mar 3 2024".
-        if let d = Int(words[0]), let m = monthIndex(words[1]) {
-            day = d; month = m; year = Int(words[2])
-        } else if let m = monthIndex(words[0]), let d = Int(words[1]) {
-            day = d; month = m; year = Int(words[2])
+        if let d = number(words[0]), let m = monthIndex(words[1]) {
+            day = d; month = m; year = number(words[2])
+        } else if let m = monthIndex(words[0]), let d = number(words[1]) {
+            day = d; month = m; year = number(words[2])
         }
         guard let d = day, let m = month, var y = year, (1...31).contains(d), (0...9999).contains(y) else { return nil }
         if y < 100 { y += y < 50 ? 2000 : 1900 }
         var hour = 0, minute = 0, second = 0
         var zoneMinutes = 0
         for word in words.dropFirst(3) {
-            if word.contains(":" as Character) {
-                let parts = word.split(separator: ":").map { Int($0) }
+            if word.contains(0x3A) {
+                let parts = word.split(separator: 0x3A).map(number)
                 guard parts.count >= 2, let h = parts[0], let mi = parts[1] else { continue }
                 hour = h; minute = mi
                 if parts.count > 2, let s = parts[2] { second = s }
-            } else if (word.hasPrefix("+") || word.hasPrefix("-")), word.count == 5, let v = Int(word.dropFirst()) {
-                zoneMinutes = (v / 100 * 60 + v % 100) * (word.hasPrefix("-") ? -1 : 1)
-            } else if let z = zones[word] {
+            } else if let sign = word.first, sign == 0x2B || sign == 0x2D, word.count == 5, let v = number(word.dropFirst()) {
+                zoneMinutes = (v / 100 * 60 + v % 100) * (sign == 0x2D ? -1 : 1)
+            } else if let z = zones[String(decoding: word, as: UTF8.self)] {
                 zoneMinutes = z
-            } else if word.count == 1, let c = word.first, c.isLetter {
+            } else if word.count == 1, let c = word.first, isLetter(c) {
                 zoneMinutes = 0  // military zones are unreliable in practice (RFC 5322 4.3)
             }
         }
@@ -66,8 +69,28 @@ public enum MailDate {
         return Date(timeIntervalSince1970: Double(seconds))
     }
 
-    private static func monthIndex(_ word: String) -> Int? {
-        months.firstIndex(of: String(word.prefix(3))).map { $0 + 1 }
+    private static func monthIndex(_ word: ArraySlice<UInt8>) -> Int? {
+        guard word.count >= 3 else { return nil }
+        let three = Array(word.prefix(3))
+        return monthBytes.firstIndex(of: three).map { $0 + 1 }
+    }
+
+    private static let monthBytes = months.map { Array($0.utf8) }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b) }
+
+    /// An integer written in ASCII digits, with an optional sign (as `Int(String)` reads it).
+    private static func number(_ word: ArraySlice<UInt8>) -> Int? {
+        var digits = word
+        var negative = false
+        if let sign = digits.first, sign == 0x2B || sign == 0x2D { negative = sign == 0x2D; digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for b in digits {
+            guard (0x30...0x39).contains(b) else { return nil }
+            value = value * 10 + Int(b - 0x30)
+        }
+        return negative ? -value : value
     }
 
     private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
