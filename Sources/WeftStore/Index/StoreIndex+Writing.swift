@@ -59,11 +59,20 @@ extension StoreIndex {
     /// words complete when both sides succeeded (or roll back, leaving them to be rebuilt), and attaches
     /// the words again.
     public func endBulk(_ writer: TextWriter?, succeeded: Bool) throws {
-        if db.inTransaction { try db.exec(succeeded ? "COMMIT" : "ROLLBACK") }
-        guard let writer, let path else { return }
-        textOut = nil
-        try writer.finish(succeeded: succeeded)
-        try db.prepare("ATTACH DATABASE ?1 AS text").bind([StoreIndex.textPath(path)]).run()
+        var failure: (any Error)?
+        do {
+            if db.inTransaction { try db.exec(succeeded ? "COMMIT" : "ROLLBACK") }
+        } catch { failure = error }
+        if let writer, let path {
+            textOut = nil
+            // Each step runs even when one before failed: the words must not be marked complete
+            // then, and this connection must get them back.
+            do { try writer.finish(succeeded: succeeded && failure == nil) } catch { failure = failure ?? error }
+            do {
+                try db.prepare("ATTACH DATABASE ?1 AS text").bind([StoreIndex.textPath(path)]).run()
+            } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
     }
 
     /// Changes the words: at once, or into ``textOut`` while an import's ``TextWriter`` writes them.
