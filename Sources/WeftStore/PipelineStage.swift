@@ -3,8 +3,9 @@ import Foundation
 
 /// One stage of a pipeline: work items run in order on a thread of its own, a few queued at most.
 ///
-/// A merge encodes a batch of threads while the previous batch is written and
-/// the one before is indexed: three stages, three threads, one core each.
+/// A merge encodes a batch of threads while the previous batch is written, the
+/// one before is recorded in the index, and the one before that has its words
+/// indexed: four stages, each on a thread of its own.
 /// The first failure stops the stage; later submissions and ``finish()`` throw it.
 final class PipelineStage: @unchecked Sendable {
     private let queue: DispatchQueue

@@ -38,10 +38,12 @@ extension StoreIndex {
             if commit { try db.exec("COMMIT") }
         } catch {
             try? db.exec("ROLLBACK")
+            if textOut != nil { textOut = TextChanges() }
             throw error
         }
-        defer { if textOut != nil { textOut = TextChanges() } }
-        return textOut ?? TextChanges()
+        guard let changes = textOut else { return TextChanges() }
+        textOut = TextChanges()
+        return changes
     }
 
     /// Starts an import's writing: the words are marked incomplete and written by the returned
