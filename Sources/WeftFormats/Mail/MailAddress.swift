@@ -30,8 +30,8 @@ enum MailAddress {
 
     /// `s` without ASCII white space at either end.
     private static func trimmedASCII(_ s: Substring) -> Substring {
-        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
-        guard let first = s.utf8.firstIndex(where: { !isSpace($0) }), let last = s.utf8.lastIndex(where: { !isSpace($0) }) else {
+        guard let first = s.utf8.firstIndex(where: { !$0.isASCIIWhiteSpace }),
+              let last = s.utf8.lastIndex(where: { !$0.isASCIIWhiteSpace }) else {
             return s[s.endIndex...]
         }
         return s[first...last]
@@ -62,10 +62,8 @@ enum MailAddress {
         var rest = bytes[...]
         while let lt = rest.firstIndex(of: 0x3C) {
             guard let gt = rest[lt...].firstIndex(of: 0x3E) else { break }
-            var id = bytes[bytes.index(after: lt)..<gt]
-            while let b = id.first, isSpace(b) { id = id.dropFirst() }
-            while let b = id.last, isSpace(b) { id = id.dropLast() }
-            if !id.isEmpty && !id.contains(0x20) { ids.append(String(decoding: id, as: UTF8.self)) }
+            let id = trimmedASCII(value[bytes.index(after: lt)..<gt])
+            if !id.isEmpty && !id.utf8.contains(0x20) { ids.append(String(id)) }
             rest = bytes[bytes.index(after: gt)...]
         }
         if ids.isEmpty {
@@ -75,6 +73,9 @@ enum MailAddress {
         }
         return ids
     }
+}
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+extension UInt8 {
+    /// Space, tab, carriage return or line feed: the white space mail headers use.
+    var isASCIIWhiteSpace: Bool { self == 0x20 || self == 0x09 || self == 0x0D || self == 0x0A }
 }

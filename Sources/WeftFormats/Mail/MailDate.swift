@@ -10,7 +10,6 @@ import WeftModel
 /// Written by hand: Foundation's formatters take one fixed pattern each and
 /// reject most of these.
 public enum MailDate {
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     private static let zones: [String: Int] = [
         "ut": 0, "utc": 0, "gmt": 0, "z": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
         "mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "cet": 60, "cest": 120, "bst": 60,
@@ -75,7 +74,8 @@ public enum MailDate {
         return monthBytes.firstIndex(of: three).map { $0 + 1 }
     }
 
-    private static let monthBytes = months.map { Array($0.utf8) }
+    /// Month names as the parse compares them: lower case, as bytes.
+    private static let monthBytes = monthNames.map { Array($0.lowercased().utf8) }
 
     private static func isLetter(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b) }
 
@@ -96,20 +96,17 @@ public enum MailDate {
     private static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    private static func parts(_ date: Date) -> (Int, Int, Int, Int, Int, Int, Int) {
-        let c = CivilTime(date)
-        return (c.year, c.month, c.day, c.weekday, c.hour, c.minute, c.second)
-    }
-
     /// A date as an RFC 5322 `Date:` value in UTC: "Mon, 1 Jan 2024 10:00:00 +0000".
     public static func rfc5322(_ date: Date) -> String {
-        let (y, m, d, w, h, mi, s) = parts(date)
-        return String(format: "%@, %d %@ %04d %02d:%02d:%02d +0000", dayNames[w], d, monthNames[m - 1], y, h, mi, s)
+        let c = CivilTime(date)
+        return String(format: "%@, %d %@ %04d %02d:%02d:%02d +0000", dayNames[c.weekday], c.day, monthNames[c.month - 1],
+                      c.year, c.hour, c.minute, c.second)
     }
 
     /// A date as an mbox envelope writes it: "Mon Jan  1 10:00:00 2024".
     public static func asctime(_ date: Date) -> String {
-        let (y, m, d, w, h, mi, s) = parts(date)
-        return String(format: "%@ %@ %2d %02d:%02d:%02d %04d", dayNames[w], monthNames[m - 1], d, h, mi, s, y)
+        let c = CivilTime(date)
+        return String(format: "%@ %@ %2d %02d:%02d:%02d %04d", dayNames[c.weekday], monthNames[c.month - 1], c.day,
+                      c.hour, c.minute, c.second, c.year)
     }
 }

@@ -29,9 +29,8 @@ public struct MailMessage: Sendable {
         func flush() {
             if let (name, value) = current {
                 // Trimmed as bytes: header white space is ASCII, and this runs for every field of every message.
-                let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
-                let start = value.firstIndex { !isSpace($0) } ?? value.endIndex
-                let end = value.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
+                let start = value.firstIndex { !$0.isASCIIWhiteSpace } ?? value.endIndex
+                let end = value.lastIndex { !$0.isASCIIWhiteSpace }.map { $0 + 1 } ?? start
                 headers.append((name, Charset.headerText(Array(value[start..<max(start, end)]))))
             }
             current = nil
