@@ -19,7 +19,7 @@ import WeftModel
 /// separated by three or more blank lines (a post may itself hold one or two
 /// blank lines in a row). Bodies are kept exactly, without the blank lines
 /// around them. Such pages keep no authors, dates or structure: authors are
-/// unknown, and every post after the first answers the first, as in a flat forum.
+/// unknown, and the reply links are inferred (``ReplyInference``), as for any flat forum.
 /// Post ids are the position and a hash of the body ("p3-1f0c9a2b"), so importing
 /// the same page again adds nothing and another page of the same thread adds its posts.
 public enum PlainTextPage {
@@ -71,9 +71,11 @@ public enum PlainTextPage {
             // The position alone would make page 2 of a thread collide with page 1 on merge,
             // and a hash alone would merge two identical posts: the id carries both.
             let id = "p\(n + 1)-" + String(StableHash.hex(body).prefix(8))
-            posts.append(Post(id: id, parent: posts.first?.id, number: n + 1, body: body))
+            posts.append(Post(id: id, number: n + 1, body: body, inferred: .default))
         }
-        return ForumThread(id: Slug.make(title), title: title, forum: String(forumLine.trimmed), posts: posts)
+        var thread = ForumThread(id: Slug.make(title), title: title, forum: String(forumLine.trimmed), posts: posts)
+        thread.inferReplies()
+        return thread
     }
 
     private static func isBlank(_ line: Substring) -> Bool { line.allSatisfy(\.isWhitespace) }

@@ -69,6 +69,8 @@ public struct ForumThread: Equatable, Sendable, Codable {
         if forum == nil { forum = other.forum }
         if title.isEmpty || title.hasPrefix("(untitled") { title = other.title }
         resolveNumberedParents()
+        // New posts of a flat thread get links; earlier posts keep theirs (inference looks only backwards).
+        if added > 0 { inferReplies() }
         return added
     }
 

@@ -22,11 +22,15 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
     /// Set for a stand-in for a post the archive lacks but replies name (a mail
     /// thread's missing parent, a Reddit "more replies" stub). Not counted as a post.
     public var placeholder: Bool
+    /// Set when the source gave no reply link and ``parent`` was inferred (see ``ReplyInference``):
+    /// why this parent was chosen. `nil` for a link the source gave, which inference never changes.
+    public var inferred: ReplyReason?
 
     /// Creates a post.
     public init(
         id: String, author: String? = nil, date: Date? = nil, parent: String? = nil,
-        number: Int? = nil, body: String, format: BodyFormat = .plain, placeholder: Bool = false
+        number: Int? = nil, body: String, format: BodyFormat = .plain, placeholder: Bool = false,
+        inferred: ReplyReason? = nil
     ) {
         self.id = id
         self.author = author
@@ -36,6 +40,7 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
         self.body = body
         self.format = format
         self.placeholder = placeholder
+        self.inferred = inferred
     }
 
     /// The author's name for display: the name, or "(unnamed)".

@@ -4,12 +4,16 @@ import Foundation
 ///
 /// For each quote, in order of preference:
 /// 1. the post number in a Discourse attribution (`post:N`);
-/// 2. the quoted author's nearest earlier post, preferring one that contains the quoted text;
-/// 3. the nearest earlier post that contains the quoted text.
+/// 2. the quoted author's nearest earlier post that contains the quoted text, preferring
+///    one that says it in its own words over one that quotes it in turn;
+/// 3. the nearest earlier post that contains the quoted text (own words first, likewise);
+/// 4. the quoted author's nearest earlier post, when the text is found nowhere (``Method/authorOnly``).
 public struct QuoteResolver: Sendable {
     /// How a quote's source was found.
     public enum Method: String, Sendable, Equatable {
         case postNumber, authorName, textMatch
+        /// The quoted author's nearest earlier post; the quoted text was not found in it.
+        case authorOnly
     }
 
     /// Where one quote in a post comes from.
@@ -33,16 +37,30 @@ public struct QuoteResolver: Sendable {
     /// Each post's normalised text, made when a quote first needs it: opening a 5,000-post
     /// thread must not normalise 5,000 bodies.
     private let normalized: LazyTexts
+    /// Each post's normalised own words (without its quotes), made on first use likewise.
+    private let normalizedOwn: LazyTexts
+    /// The indices of each author's posts (lower-cased name), in order.
+    private let postsByAuthor: [String: [Int]]
 
     /// Prepares to resolve quotes among the posts of one thread.
     public init(posts: [Post]) {
         self.posts = posts
         self.normalized = LazyTexts(count: posts.count)
+        self.normalizedOwn = LazyTexts(count: posts.count)
+        var byAuthor: [String: [Int]] = [:]
+        for (i, post) in posts.enumerated() { if let a = post.author { byAuthor[a.lowercased(), default: []].append(i) } }
+        self.postsByAuthor = byAuthor
     }
 
     /// Whether post `i`'s normalised text contains `probe`.
     private func post(_ i: Int, contains probe: [UInt8]) -> Bool {
         normalized.bytes(i) { QuoteResolver.normalize(posts[i].body) }.firstRange(of: probe) != nil
+    }
+
+    /// Whether post `i`'s own words (its quotes left out) contain `probe`.
+    private func post(_ i: Int, says probe: [UInt8]) -> Bool {
+        guard post(i, contains: probe) else { return false }
+        return normalizedOwn.bytes(i) { QuoteResolver.normalize(BodyParser.ownText(posts[i].body)) }.firstRange(of: probe) != nil
     }
 
     /// The sources of every quote in the post at `index`.
@@ -59,16 +77,18 @@ public struct QuoteResolver: Sendable {
         }
         let probe = QuoteResolver.probe(quote.ownText).map { Array($0.utf8) }
         let earlier = stride(from: index - 1, through: 0, by: -1)
+        var byAuthor: [Int] = []
         if let name = quote.author?.lowercased() {
-            let byAuthor = earlier.filter { posts[$0].author?.lowercased() == name }
-            if let probe, let hit = byAuthor.first(where: { post($0, contains: probe) }) {
+            byAuthor = (postsByAuthor[name] ?? []).reversed().filter { $0 < index }
+            if let probe, let hit = byAuthor.first(where: { post($0, says: probe) })
+                ?? byAuthor.first(where: { post($0, contains: probe) }) {
                 return (hit, .authorName)
             }
-            if let nearest = byAuthor.first { return (nearest, .authorName) }
         }
-        if let probe, let hit = earlier.first(where: { post($0, contains: probe) }) {
+        if let probe, let hit = earlier.first(where: { post($0, says: probe) }) ?? earlier.first(where: { post($0, contains: probe) }) {
             return (hit, .textMatch)
         }
+        if let nearest = byAuthor.first { return (nearest, .authorOnly) }
         return (nil, nil)
     }
 

@@ -14,8 +14,9 @@ struct PostRecord: Codable {
     var format: BodyFormat
     var body: String
     var placeholder: Bool
+    var inferred: ReplyReason?
 
-    private enum Keys: String, CodingKey { case id, author, parent, date, number, format, body, placeholder }
+    private enum Keys: String, CodingKey { case id, author, parent, date, number, format, body, placeholder, inferred }
 
     init(_ post: Post) {
         id = post.id
@@ -26,11 +27,12 @@ struct PostRecord: Codable {
         format = post.format
         body = post.body
         placeholder = post.placeholder
+        inferred = post.inferred
     }
 
     var model: Post {
         Post(id: id, author: author, date: date, parent: parent, number: number, body: body, format: format,
-             placeholder: placeholder)
+             placeholder: placeholder, inferred: inferred)
     }
 
     init(from decoder: any Decoder) throws {
@@ -44,6 +46,10 @@ struct PostRecord: Codable {
         format = try c.decodeIfPresent(BodyFormat.self, forKey: .format) ?? .plain
         body = try c.decode(String.self, forKey: .body)
         placeholder = try c.decodeIfPresent(Bool.self, forKey: .placeholder) ?? false
+        // No `parent` key means the source gave no reply link (a flat forum's posts): the link is
+        // inferred. A `parent` key, even `null`, is a link and is kept.
+        inferred = try c.decodeIfPresent(ReplyReason.self, forKey: .inferred)
+            ?? (c.contains(.parent) || placeholder ? nil : .default)
         if let seconds = try? c.decodeIfPresent(Double.self, forKey: .date) {
             date = Date(timeIntervalSince1970: seconds)
         } else if let text = try c.decodeIfPresent(String.self, forKey: .date) {
@@ -65,6 +71,7 @@ struct PostRecord: Codable {
         if format != .plain { try c.encode(format, forKey: .format) }
         try c.encode(body, forKey: .body)
         if placeholder { try c.encode(true, forKey: .placeholder) }
+        try c.encodeIfPresent(inferred, forKey: .inferred)
     }
 
     private static func stringOrNumber(_ c: KeyedDecodingContainer<Keys>, _ key: Keys) throws -> String? {

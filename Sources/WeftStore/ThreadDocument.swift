@@ -80,8 +80,11 @@ struct ThreadRecord: Codable {
     }
 
     func model(forum outer: String?) -> ForumThread {
-        ForumThread(id: id ?? ThreadRecord.slug(title), title: title, forum: forum ?? outer,
-                    posts: posts.map(\.model))
+        var thread = ForumThread(id: id ?? ThreadRecord.slug(title), title: title, forum: forum ?? outer,
+                                 posts: posts.map(\.model))
+        // Posts without a `parent` key (a flat forum's, as scrapers write them) get inferred links.
+        if thread.posts.contains(where: { $0.inferred == .default && $0.parent == nil }) { thread.inferReplies() }
+        return thread
     }
 
     /// A readable id from a title: lower-case words joined by hyphens.

@@ -50,6 +50,7 @@ enum ThreadFileWriter {
             }
             if post.format != .plain { raw(",\n        \"format\" : "); string(post.format.rawValue) }
             raw(",\n        \"id\" : "); string(post.id)
+            if let reason = post.inferred { raw(",\n        \"inferred\" : "); string(reason.rawValue) }
             if let number = post.number { raw(",\n        \"number\" : "); out.append(contentsOf: String(number).utf8) }
             raw(",\n        \"parent\" : "); optional(post.parent)
             if post.placeholder { raw(",\n        \"placeholder\" : true") }

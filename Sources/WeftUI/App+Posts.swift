@@ -33,6 +33,7 @@ extension App {
         switch source.method {
         case .postNumber?: how = "by post number"
         case .authorName?: how = "by author"
+        case .authorOnly?: how = "by author, nearest post"
         case .textMatch?: how = "by matching text"
         case nil: how = ""
         }

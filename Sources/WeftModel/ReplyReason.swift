@@ -1,0 +1,32 @@
+/// Why an inferred reply link points where it does.
+///
+/// Flat sources (saved forum pages, text pages, Weft JSON posts without a
+/// `parent` key) give no reply links; ``ReplyInference`` recovers them and
+/// records one of these reasons with each, so the reader can tell a guess
+/// from a fact. The raw values are what the store and `--json` write.
+public enum ReplyReason: String, Equatable, Hashable, Sendable, Codable, CaseIterable {
+    /// The first post of a flat thread: it answers no one.
+    case opening
+    /// The post quotes the parent (found by post number, or by author and quoted text).
+    case quote
+    /// The post names the parent's author with `@name`.
+    case mention
+    /// The post opens by addressing the parent's author ("Hi DD11,", "Thanks sparky1", "bob:").
+    case salutation
+    /// The parent answered or addressed this post's author, who now answers back.
+    case conversation
+    /// No signal: the post answers the thread's opening post.
+    case `default`
+
+    /// How the post header says it: "in reply to bob · inferred from a quote".
+    public var explanation: String {
+        switch self {
+        case .opening: return "opening post (inferred)"
+        case .quote: return "inferred from a quote"
+        case .mention: return "inferred from an @mention"
+        case .salutation: return "inferred from a greeting"
+        case .conversation: return "inferred: they answer back"
+        case .default: return "inferred: no signal, answers the first post"
+        }
+    }
+}

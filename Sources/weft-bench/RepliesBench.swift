@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import WeftFormats
+import WeftModel
+
+/// `weft-bench replies`: how well reply links are recovered in flat threads, against the truth.
+///
+/// Discourse topics carry real reply links (`reply_to_post_number`). Each topic
+/// is flattened the way flat forums show it (``ReplyInference/flatten(_:)``),
+/// inferred again, and scored beside two baselines computed in the same run:
+/// every post answers the first post, and every post answers the one before.
+/// The seed thread is scored against the links in `seed-thread.json`.
+struct RepliesBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replies",
+        abstract: "Reply inference on flattened Discourse topics and the seed, beside two baselines.")
+
+    @Option(help: "The folder holding data/ and seed/.")
+    var shared = "../shared"
+
+    @Flag(help: "Fewer timing runs, for CI.")
+    var quick = false
+
+    @Flag(help: "Score only; leave out the timing.")
+    var noTiming = false
+
+    func run() throws {
+        print("Reply inference: Discourse topics flattened (quotes as \"name wrote:\" and \"> \" lines, no post")
+        print("numbers, no reply links), inferred, and scored against reply_to_post_number; the seed against")
+        print("seed-thread.json. machine: \(Machine.description)")
+        print("")
+        var sets: [(String, [ForumThread])] = []
+        let data = shared + "/data"
+        if FileManager.default.fileExists(atPath: data) {
+            sets.append(("criticalfallibilism", try threads(in: data + "/discourse-criticalfallibilism")))
+            sets.append(("urho3d", try threads(in: data + "/discourse-urho3d-sample/json")))
+        } else {
+            print("(skipped the Discourse sets: \(data) is absent)")
+        }
+        var table: [[String]] = [["set", "topics", "replies", "inferred", "first-post", "previous-post", "margin"]]
+        var signals: [[String]] = []
+        var quotes: [[String]] = [["set", "quote links checked", "point to the quoted post"]]
+        for (name, threads) in sets {
+            var score = ReplyInference.Score()
+            for thread in threads { score.add(ReplyInference.flatten(thread)) }
+            table.append(row(name, topics: threads.count, score))
+            signals.append(contentsOf: reasonRows(name, score))
+            let q = score.quoteLinks
+            quotes.append([name, "\(q.checked)",
+                           String(format: "%.1f%% (%d)", 100 * Double(q.right) / Double(max(1, q.checked)), q.right)])
+        }
+        if let seed = try seedScore() {
+            table.append(row("seed", topics: 1, seed))
+            signals.append(contentsOf: reasonRows("seed", seed))
+        } else {
+            print("(skipped the seed: \(shared)/seed/seed-thread.json is absent)")
+        }
+        print(Self.format(table))
+        print("")
+        print("margin: inferred accuracy minus the better baseline, in points (target: ≥ 15 on each Discourse set)")
+        print("")
+        print(Self.format([["set", "signal", "links", "right", "precision"]] + signals))
+        print("")
+        print("Quote links against the post each quote names (Discourse post:N, removed before inference; target ≥ 97%):")
+        print(Self.format(quotes))
+        if !noTiming { print(""); try timing() }
+    }
+
+    /// Every thread of a folder's JSON files, merged by id (a topic's pages overlap).
+    private func threads(in folder: String) throws -> [ForumThread] {
+        var byID: [String: ForumThread] = [:]
+        var order: [String] = []
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+        for file in files {
+            for thread in try Importer.threads(from: folder + "/" + file) {
+                if byID[thread.id] == nil { order.append(thread.id); byID[thread.id] = thread } else { byID[thread.id]!.merge(thread) }
+            }
+        }
+        return order.map { byID[$0]! }
+    }
+
+    /// The seed with its `parent` keys removed, read through Weft's JSON import, scored against them.
+    private func seedScore() throws -> ReplyInference.Score? {
+        let path = shared + "/seed/seed-thread.json"
+        guard let data = FileManager.default.contents(atPath: path),
+              var object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              var thread = object["thread"] as? [String: Any], var posts = thread["posts"] as? [[String: Any]]
+        else { return nil }
+        let truthIDs = posts.map { $0["parent"] as? String }
+        for i in posts.indices { posts[i].removeValue(forKey: "parent") }
+        thread["posts"] = posts
+        object["thread"] = thread
+        let flatData = try JSONSerialization.data(withJSONObject: object)
+        guard let flat = try Importer.threads(from: flatData, source: path, format: .json).first else { return nil }
+        let index = Dictionary(flat.posts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let truth = truthIDs.map { $0.flatMap { index[$0] } }
+        var unlinked = flat
+        for i in unlinked.posts.indices { unlinked.posts[i].parent = nil; unlinked.posts[i].inferred = .default }
+        var score = ReplyInference.Score()
+        score.add(ReplyInference.FlattenedThread(thread: unlinked, truth: truth))
+        return score
+    }
+
+    /// Inference of a 5,000-post flat thread, beside parsing its bodies (which inference needs anyway).
+    private func timing() throws {
+        let runs = quick ? 3 : 11
+        var flat = ReplyInference.flatten(Generator.thread(posts: 5_000, seed: 5)).thread
+        let parse = Timing.median(runs: runs) { flat.posts.reduce(0) { $0 + BodyParser.parse($1.body).blocks.count } }
+        let infer = Timing.median(runs: runs) { ReplyInference(posts: flat.posts).links().count }
+        let whole = Timing.median(runs: runs) {
+            var copy = flat
+            copy.inferReplies()
+            return copy.posts.count
+        }
+        flat.inferReplies()
+        var table = BenchTable(title: "Reply inference, a generated flat thread of 5,000 posts, median of \(runs) runs",
+                               baselineName: "parse-bodies", baseline: parse)
+        table.add("infer every link", infer, target: 1.0)
+        table.add("inferReplies (links written)", whole, target: 1.0)
+        print(table.text)
+    }
+
+    private func row(_ name: String, topics: Int, _ s: ReplyInference.Score) -> [String] {
+        let better = max(s.firstBaseline, s.previousBaseline)
+        return [name, "\(topics)", "\(s.replies)", pct(s, s.correct), pct(s, s.firstBaseline), pct(s, s.previousBaseline),
+                String(format: "%+.1f", s.percent(s.correct) - s.percent(better))]
+    }
+
+    private func reasonRows(_ name: String, _ s: ReplyInference.Score) -> [[String]] {
+        ReplyReason.allCases.compactMap { reason in
+            guard let r = s.byReason[reason] else { return nil }
+            return [name, reason.rawValue, "\(r.links)", "\(r.correct)",
+                    String(format: "%.1f%%", 100 * Double(r.correct) / Double(max(1, r.links)))]
+        }
+    }
+
+    private func pct(_ s: ReplyInference.Score, _ n: Int) -> String {
+        String(format: "%.1f%% (%d)", s.percent(n), n)
+    }
+
+    /// Columns padded to their widest cell.
+    static func format(_ rows: [[String]]) -> String {
+        let widths = rows.reduce(into: [Int]()) { w, row in
+            for (i, cell) in row.enumerated() {
+                if w.count <= i { w.append(0) }
+                w[i] = max(w[i], cell.count)
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { $1 + String(repeating: " ", count: widths[$0] - $1.count + 2) }.joined()
+        }.joined(separator: "\n")
+    }
+}
