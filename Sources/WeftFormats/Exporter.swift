@@ -25,13 +25,14 @@ public enum Exporter {
         out += ["*\(meta)*", ""]
         var path: [Int] = []
         for row in tree.rows {
-            if path.count > row.depth { path.removeLast(path.count - row.depth) }
-            if path.count == row.depth { path.append(1) } else { path[row.depth] += 1 }
+            // Keep the numbers of this row's ancestors and of its previous sibling, then count it.
             if path.count > row.depth + 1 { path.removeLast(path.count - row.depth - 1) }
+            if path.count == row.depth + 1 { path[row.depth] += 1 } else { path.append(1) }
             let post = thread.posts[row.post]
             var head = "## \(path.map(String.init).joined(separator: ".")) \(post.placeholder ? "(not in this archive)" : post.displayAuthor)"
             if let date = post.date { head += " · " + DateText.full(date) }
             if let p = row.parentRow { head += " · in reply to \(thread.posts[tree.rows[p].post].displayAuthor)" }
+            if let reason = post.inferred, row.parentRow != nil { head += " · \(reason.explanation)" }
             if row.marker == .parentMissing { head += " · parent not in this thread" }
             out += [head, ""]
             if !post.body.isEmpty { out += [post.body, ""] }

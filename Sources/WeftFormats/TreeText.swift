@@ -9,7 +9,7 @@ import WeftModel
 ///
 /// [p1] sparky1
 ///     body…
-///   [p6] DD11 · in reply to sparky1
+///   [p6] DD11 · in reply to sparky1 · inferred from a quote   (links a flat source lacked say why)
 ///       > DD11 wrote:            (quotes marked with "> ", one per level)
 /// ```
 /// Posts that a filter leaves out but whose replies it keeps show as a
@@ -34,7 +34,7 @@ public enum TreeText {
             let row = tree.rows[r]
             let post = thread.posts[row.post]
             let pad = String(repeating: " ", count: indentStep * min(row.depth, 20))
-            out.append(pad + header(post, row: row, thread: thread))
+            out.append(pad + header(post, row: row, tree: tree, thread: thread))
             guard matched, !post.placeholder else { continue }
             let parsed = BodyParser.parse(post.body)
             let sources = resolver.sources(forPost: row.post, body: parsed)
@@ -46,11 +46,13 @@ public enum TreeText {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func header(_ post: Post, row: ReplyTree.Row, thread: ForumThread) -> String {
+    private static func header(_ post: Post, row: ReplyTree.Row, tree: ReplyTree, thread: ForumThread) -> String {
         if post.placeholder { return "[\(post.id)] " + (post.body.isEmpty ? "(not in this archive)" : "[\(post.body)]") }
         var parts = ["[\(post.id)] \(post.displayAuthor)"]
         if let date = post.date { parts.append(DateText.full(date)) }
-        if let p = row.parentRow { parts.append("in reply to \(thread.posts[p].displayAuthor)") }
+        // (`parentRow` is a tree row: the post it shows is `tree.rows[p].post`, not `posts[p]`.)
+        if let p = row.parentRow { parts.append("in reply to \(thread.posts[tree.rows[p].post].displayAuthor)") }
+        if let reason = post.inferred, row.parentRow != nil { parts.append(reason.explanation) }
         switch row.marker {
         case .parentMissing?: parts.append("parent not in this thread")
         case .cycleBroken?: parts.append("reply loop broken here")

@@ -16,14 +16,15 @@ extension ForumThread {
         }
     }
 
-    /// The thread in time order: every post after the first answers the first, links inferred or not.
+    /// The thread in time order: the same posts, in source order, none answering another.
     ///
-    /// What the browser shows when the reader switches a flat thread's inferred tree off.
+    /// What the browser shows when the reader switches the reply tree off (`T`), to read a
+    /// flat thread as its forum showed it, or check an inferred tree against the plain order.
     public var inTimeOrder: ForumThread {
         var copy = self
-        let first = copy.posts.firstIndex { !$0.placeholder }
         for i in copy.posts.indices {
-            copy.posts[i].parent = (i == first || first == nil) ? nil : copy.posts[first!].id
+            copy.posts[i].parent = nil
+            copy.posts[i].inferred = nil
         }
         return copy
     }

@@ -37,6 +37,7 @@ public enum ActionTable {
         ActionInfo(action: .nextMatch, name: "next-match", keys: "n", help: "Next match of the search or author filter", group: "Filter"),
         ActionInfo(action: .previousMatch, name: "previous-match", keys: "N", help: "Previous match", group: "Filter"),
         ActionInfo(action: .cycleSort, name: "cycle-sort", keys: "o", help: "Sort threads by activity, start, title, size", group: "View"),
+        ActionInfo(action: .toggleTimeOrder, name: "toggle-time-order", keys: "T", help: "Show the thread in time order, or as its reply tree", group: "View"),
         ActionInfo(action: .cycleTheme, name: "cycle-theme", keys: "t", help: "Next theme", group: "View"),
         ActionInfo(action: .reload, name: "reload", keys: "R", help: "Reload the store, checking every file", group: "View"),
         ActionInfo(action: .redraw, name: "redraw", keys: "C-l", help: "Redraw the screen", group: "View"),

@@ -55,6 +55,7 @@ extension App {
         case .nextMatch: nextMatch(forward: true)
         case .previousMatch: nextMatch(forward: false)
         case .cycleSort: cycleSort()
+        case .toggleTimeOrder: toggleTimeOrder()
         case .cycleTheme: return cycleTheme()
         case .reload:
             lastChangeToken = source.changeToken()

@@ -91,7 +91,7 @@ extension App {
             let thread = try source.loadThread(id: id)
             var read = source.readPosts(thread: id)
             read.formUnion(pendingRead[id] ?? [])
-            let o = OpenThread(thread: thread, read: read)
+            let o = OpenThread(thread: thread, read: read, timeOrder: timeOrder)
             o.recompute(filter: filter, hideOthers: hideOthers)
             let target = postID.flatMap { thread.index(ofPost: $0) }.map { o.tree.rowOfPost[$0] }
                 ?? o.visible.first { !read.contains(thread.posts[o.tree.rows[$0].post].id) }
@@ -108,6 +108,25 @@ extension App {
         flushReadState()
         open = nil
         quoteCycle = nil
+    }
+
+    /// `T`: shows the open thread (and those opened after) in time order, or as its reply tree again.
+    func toggleTimeOrder() {
+        timeOrder.toggle()
+        let mode = timeOrder ? "time order: posts as they came, no reply links" : "reply tree"
+        guard let o = open else {
+            say(mode)
+            return
+        }
+        let selected = o.selectedPost
+        let n = OpenThread(thread: o.thread, read: o.read, timeOrder: timeOrder)
+        n.collapsed = []
+        n.recompute(filter: filter, hideOthers: hideOthers)
+        open = n
+        quoteCycle = nil
+        if let selected { n.reveal(row: n.tree.rowOfPost[selected], filter: filter, hideOthers: hideOthers) }
+        let inferred = o.thread.posts.filter { $0.inferred != nil && $0.parent != nil }.count
+        say(timeOrder || inferred == 0 ? mode : "reply tree (\(inferred) links inferred: ╌ in the tree)")
     }
 
     /// `u`: the post this one answers.

@@ -97,7 +97,9 @@ extension App {
             for anc in ancestors.reversed() {
                 guides += tree.rows[anc].nextSiblingRow != nil ? (ascii ? "| " : "│ ") : "  "
             }
-            guides += r.nextSiblingRow != nil ? (ascii ? "|-" : "├─") : (ascii ? "`-" : "└─")
+            // An inferred link is drawn dashed (`~` in ASCII), so a guess never looks like a fact.
+            let line = post.inferred != nil ? (ascii ? "~" : "╌") : (ascii ? "-" : "─")
+            guides += (r.nextSiblingRow != nil ? (ascii ? "|" : "├") : (ascii ? "`" : "└")) + line
             spans.append((guides, .treeLines))
         }
         if r.marker == .parentMissing || r.marker == .cycleBroken { spans.append(("?", .error)) }
@@ -139,6 +141,7 @@ extension App {
         let treeRow = o.tree.rows[row]
         if let p = treeRow.parentRow {
             head.append("in reply to \(o.thread.posts[o.tree.rows[p].post].displayAuthor)")
+            if let reason = post.inferred { head.append(reason.explanation) }
         } else if treeRow.marker == .parentMissing {
             head.append("parent not in this thread")
         }

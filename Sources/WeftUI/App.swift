@@ -65,6 +65,8 @@ public final class App {
     // Filters and search.
     var filter = PostFilter()
     var hideOthers = false
+    /// Whether threads show in time order rather than as reply trees (`T`), for the session.
+    var timeOrder = false
     var lastMatch: MatchKind = .search
     var searchQuery = ""
     var searchOrigin: (list: Int, tree: Int, scroll: Int)?

@@ -42,9 +42,13 @@ final class OpenThread {
     private var parsedCache: [Int: ParsedBody] = [:]
     private var snippetCache: [Int: String] = [:]
 
-    init(thread: ForumThread, read: Set<String>) {
+    /// Whether the tree is the thread in time order (every post at top level), not its reply tree.
+    let timeOrder: Bool
+
+    init(thread: ForumThread, read: Set<String>, timeOrder: Bool = false) {
         self.thread = thread
-        self.tree = ReplyTree(posts: thread.posts)
+        self.timeOrder = timeOrder
+        self.tree = ReplyTree(posts: timeOrder ? thread.inTimeOrder.posts : thread.posts)
         self.resolver = QuoteResolver(posts: thread.posts)
         self.postCount = thread.realPostCount
         self.read = read
