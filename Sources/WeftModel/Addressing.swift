@@ -29,8 +29,8 @@ enum Addressing {
             if case .paragraph(let text) = block { return text }
             return nil
         }
-        if let first = paragraphs.first?.split(separator: "\n").first(where: { !$0.trimmed.isEmpty }),
-           let name = salutation(in: first.trimmed.lowercased(), known: known), name != me {
+        if let first = paragraphs.first.flatMap(firstLine),
+           let name = salutation(in: first.lowercased(), known: known), name != me {
             result.append(Name(key: name, salutation: true))
         }
         for text in paragraphs {
@@ -41,19 +41,43 @@ enum Addressing {
         return result
     }
 
+    /// The first line of a text that is not blank, trimmed, looked for without splitting the whole text.
+    static func firstLine(_ text: String) -> Substring? {
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[start..<end].trimmed
+            if !line.isEmpty { return line.prefix(200) }
+            start = end < text.endIndex ? text.index(after: end) : end
+        }
+        return nil
+    }
+
     /// The known name a lower-cased first line opens by addressing, if any.
     static func salutation(in line: String, known: [String: Int]) -> String? {
         var rest = Substring(line)
-        var greeted = false
+        // "@name" opening a post addresses them as surely as "Hi name".
+        var greeted = rest.first == "@"
         if let g = greetings.first(where: { rest.hasPrefix($0) && isBoundary(rest.dropFirst($0.count).first) }) {
             rest = rest.dropFirst(g.count)
             greeted = true
         }
         rest = rest.drop { $0 == " " || $0 == "," || $0 == "!" || $0 == "@" }
-        // The longest known name at the start, ending at a word boundary.
+        // The longest known name at the start, ending at a word boundary: the first one to four words,
+        // looked up whole (names may hold spaces), so the cost does not grow with the number of posters.
         var best: String?
-        for name in known.keys where !name.isEmpty && rest.hasPrefix(name) && isBoundary(rest.dropFirst(name.count).first) {
-            if best == nil || name.count > best!.count { best = name }
+        var end = rest.startIndex
+        for _ in 0..<4 {
+            guard end < rest.endIndex else { break }
+            end = rest[end...].dropFirst().firstIndex { !Addressing.isNameCharacter($0) && $0 != "." && $0 != "-" } ?? rest.endIndex
+            var candidate = rest[..<end]
+            // A name may end in "." or "-" ("j.r.r."), but a sentence's full stop is not part of it.
+            while let last = candidate.last, last == "." || last == "-" {
+                if known[String(candidate)] != nil { break }
+                candidate = candidate.dropLast()
+            }
+            if !candidate.isEmpty, known[String(candidate)] != nil { best = String(candidate) }
+            guard end < rest.endIndex, rest[end] == " " else { break }
         }
         guard let name = best else { return nil }
         if greeted { return name }
@@ -64,7 +88,7 @@ enum Addressing {
 
     /// The lower-cased names written as `@name` in a text.
     static func mentions(in text: String) -> [String] {
-        guard text.contains("@") else { return [] }
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
         var found: [String] = []
         var previous: Character?
         var i = text.startIndex

@@ -30,6 +30,8 @@ public struct QuoteResolver: Sendable {
 
     /// Quoted text shorter than this is too common to match on.
     static let minProbe = 12
+    /// Up to how many posts a quote's text is searched in one by one, without the word index.
+    static let linearSearchLimit = 200
     /// How much of the quoted text is matched.
     static let probeLength = 80
 
@@ -41,6 +43,12 @@ public struct QuoteResolver: Sendable {
     private let normalizedOwn: LazyTexts
     /// The indices of each author's posts (lower-cased name), in order.
     private let postsByAuthor: [String: [Int]]
+    /// Each post's author, lower-cased.
+    private let authorKeys: [String?]
+    /// The first post with each source number.
+    private let postByNumber: [Int: Int]
+    /// Which posts hold each word, built when a quote is first searched for by its text alone.
+    private let words = WordPostings()
 
     /// Prepares to resolve quotes among the posts of one thread.
     public init(posts: [Post]) {
@@ -48,19 +56,24 @@ public struct QuoteResolver: Sendable {
         self.normalized = LazyTexts(count: posts.count)
         self.normalizedOwn = LazyTexts(count: posts.count)
         var byAuthor: [String: [Int]] = [:]
-        for (i, post) in posts.enumerated() { if let a = post.author { byAuthor[a.lowercased(), default: []].append(i) } }
+        let keys = posts.map { $0.author?.lowercased() }
+        for (i, key) in keys.enumerated() { if let key { byAuthor[key, default: []].append(i) } }
         self.postsByAuthor = byAuthor
+        self.authorKeys = keys
+        var byNumber: [Int: Int] = [:]
+        for (i, post) in posts.enumerated() { if let n = post.number, byNumber[n] == nil { byNumber[n] = i } }
+        self.postByNumber = byNumber
     }
 
     /// Whether post `i`'s normalised text contains `probe`.
     private func post(_ i: Int, contains probe: [UInt8]) -> Bool {
-        normalized.bytes(i) { QuoteResolver.normalize(posts[i].body) }.firstRange(of: probe) != nil
+        ByteSearch.contains(normalized.bytes(i) { QuoteResolver.normalize(posts[i].body) }, probe)
     }
 
     /// Whether post `i`'s own words (its quotes left out) contain `probe`.
     private func post(_ i: Int, says probe: [UInt8]) -> Bool {
         guard post(i, contains: probe) else { return false }
-        return normalizedOwn.bytes(i) { QuoteResolver.normalize(BodyParser.ownText(posts[i].body)) }.firstRange(of: probe) != nil
+        return ByteSearch.contains(normalizedOwn.bytes(i) { QuoteResolver.normalize(BodyParser.ownText(posts[i].body)) }, probe)
     }
 
     /// The sources of every quote in the post at `index`.
@@ -76,27 +89,44 @@ public struct QuoteResolver: Sendable {
             return (target, .postNumber)
         }
         let probe = QuoteResolver.probe(quote.ownText).map { Array($0.utf8) }
-        let earlier = stride(from: index - 1, through: 0, by: -1)
         var byAuthor: [Int] = []
         if let name = quote.author?.lowercased() {
             byAuthor = (postsByAuthor[name] ?? []).reversed().filter { $0 < index }
-            if let probe, let hit = byAuthor.first(where: { post($0, says: probe) })
-                ?? byAuthor.first(where: { post($0, contains: probe) }) {
-                return (hit, .authorName)
+        }
+        guard let probe else { return byAuthor.first.map { ($0, .authorOnly) } ?? (nil, nil) }
+        // A long search goes only through the posts holding the probe's rarest word, so resolving every
+        // quote of a 5,000-post thread stays near linear; a short one needs no index.
+        var holding: [Int]?
+        func holdingProbe() -> [Int]? {
+            if holding == nil {
+                holding = words.posts(holdingRarestWordOf: probe, before: index) {
+                    // Every text is needed at once here, so they are normalised on every core.
+                    let all = posts.parallelMap { Array(QuoteResolver.normalize($0.body).utf8) }
+                    normalized.fill(all)
+                    return all
+                }
             }
+            return holding
         }
-        if let probe, let hit = earlier.first(where: { post($0, says: probe) }) ?? earlier.first(where: { post($0, contains: probe) }) {
-            return (hit, .textMatch)
+        func firstHolding(_ list: [Int]) -> Int? {
+            list.first { post($0, says: probe) } ?? list.first { post($0, contains: probe) }
         }
+        if let name = quote.author?.lowercased(), !byAuthor.isEmpty {
+            let authored = byAuthor.count > QuoteResolver.linearSearchLimit
+                ? holdingProbe().map { $0.filter { authorKeys[$0] == name } } ?? byAuthor : byAuthor
+            if let hit = firstHolding(authored) { return (hit, .authorName) }
+        }
+        let earlier = index > QuoteResolver.linearSearchLimit
+            ? holdingProbe() ?? Array(stride(from: index - 1, through: 0, by: -1)) : Array(stride(from: index - 1, through: 0, by: -1))
+        if let hit = firstHolding(earlier) { return (hit, .textMatch) }
         if let nearest = byAuthor.first { return (nearest, .authorOnly) }
         return (nil, nil)
     }
 
     /// The index of the post with the given source number, or the Nth post when none carries numbers.
     private func post(numbered number: Int) -> Int? {
-        if let i = posts.firstIndex(where: { $0.number == number }) { return i }
-        let anyNumbered = posts.contains { $0.number != nil }
-        return !anyNumbered && number >= 1 && number <= posts.count ? number - 1 : nil
+        if let i = postByNumber[number] { return i }
+        return postByNumber.isEmpty && number >= 1 && number <= posts.count ? number - 1 : nil
     }
 
     /// The start of a quote's own text, normalised, when it is long enough to match on.
@@ -148,11 +178,109 @@ final class LazyTexts: @unchecked Sendable {
 
     init(count: Int) { texts = Array(repeating: nil, count: count) }
 
+    /// Sets every text at once, keeping any already made.
+    func fill(_ all: [[UInt8]]) {
+        lock.withLock { for i in texts.indices where texts[i] == nil { texts[i] = all[i] } }
+    }
+
     /// The bytes of text `i`, made by `make` the first time.
     func bytes(_ i: Int, make: () -> String) -> [UInt8] {
         if let t = lock.withLock({ texts[i] }) { return t }
         let made = Array(make().utf8)
         lock.withLock { texts[i] = made }
         return made
+    }
+}
+
+/// For each pair of adjacent words in the thread's normalised texts, the posts that hold it; built once, on first use.
+///
+/// Pairs, not single words: in a long thread even the rarest word of a quote is often in hundreds of
+/// posts, a pair of words in few. The table is one sorted array of `pair hash << 20 | post`, so
+/// building it is one sort rather than an array per pair, and a pair's posts are a range found by
+/// binary search. A hash collision only adds candidates, which the byte search then rejects.
+final class WordPostings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [UInt64]?
+    /// Bits kept for the post index; longer threads are searched without the table.
+    static let postBits: UInt64 = 20
+
+    /// The posts before `index` that hold the rarest word pair of `probe`, nearest first;
+    /// `nil` when the probe has too few whole words to go by, or the thread is too long for the table.
+    func posts(holdingRarestWordOf probe: [UInt8], before index: Int, texts: () -> [[UInt8]]) -> [Int]? {
+        // The probe's first and last words may be cut; pairs are made of the whole words between them.
+        let words = probe.split(separator: 0x20).dropFirst().dropLast()
+        guard words.count >= 2, index < 1 << WordPostings.postBits else { return nil }
+        let table = lock.withLock { self.table } ?? build(texts())
+        var rarest: Range<Int>?
+        for (a, b) in zip(words, words.dropFirst()) {
+            let r = WordPostings.range(of: WordPostings.key(a, b), in: table)
+            if rarest == nil || r.count < rarest!.count { rarest = r }
+        }
+        var result: [Int] = []
+        for entry in table[rarest ?? 0..<0].reversed() {
+            let post = Int(entry & ((1 << WordPostings.postBits) - 1))
+            if post < index && result.last != post { result.append(post) }
+        }
+        return result
+    }
+
+    private func build(_ texts: [[UInt8]]) -> [UInt64] {
+        var entries: [UInt64] = []
+        entries.reserveCapacity(texts.reduce(0) { $0 + $1.count } / 5)
+        for (i, text) in texts.enumerated() where i < 1 << WordPostings.postBits {
+            let words = text.split(separator: 0x20)
+            for (a, b) in zip(words, words.dropFirst()) { entries.append(WordPostings.key(a, b) | UInt64(i)) }
+        }
+        entries.sort()
+        lock.withLock { table = entries }
+        return entries
+    }
+
+    /// The entries whose pair hash is `key`'s.
+    private static func range(of key: UInt64, in table: [UInt64]) -> Range<Int> {
+        func lowerBound(_ value: UInt64) -> Int {
+            var lo = 0, hi = table.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if table[mid] < value { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let start = lowerBound(key)
+        let end = key | ((1 << postBits) - 1) == .max ? table.count : lowerBound((key | ((1 << postBits) - 1)) + 1)
+        return start..<end
+    }
+
+    /// FNV-1a over "a b", its low bits cleared for the post index.
+    private static func key(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in a { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        h = (h ^ 0x20) &* 0x100_0000_01b3
+        for byte in b { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return h & ~((1 << postBits) - 1)
+    }
+}
+
+/// Substring search on bytes with the C library's `memchr` and `memcmp`: the generic
+/// `firstRange(of:)` compares byte by byte through protocol witnesses and made quote
+/// resolution in a 5,000-post thread take seconds. (`memmem` is a GNU extension that
+/// Swift's Glibc module does not show.)
+enum ByteSearch {
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                let base = h.baseAddress!
+                var offset = 0
+                let last = h.count - n.count
+                while offset <= last {
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    if memcmp(hit, n.baseAddress!, n.count) == 0 { return true }
+                    offset = base.distance(to: UnsafeRawPointer(hit)) + 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -61,8 +61,10 @@ public struct ReplyInference: Sendable {
         var result = [Link?](repeating: nil, count: posts.count)
         var idIndex: [String: Int] = [:]
         for (i, post) in posts.enumerated() where idIndex[post.id] == nil { idIndex[post.id] = i }
+        // Bodies are parsed on every core first: parsing is most of the work, and each post's is its own.
+        let bodies = posts.parallelMap { $0.placeholder ? ParsedBody(blocks: [], links: []) : BodyParser.parse($0.body) }
         for (i, post) in posts.enumerated() {
-            let body = BodyParser.parse(post.body)
+            let body = bodies[i]
             let names = post.placeholder ? [] : Addressing.names(in: body, known: state.latestByName, excluding: key(post))
             let parent: Int?
             if post.inferred == nil {

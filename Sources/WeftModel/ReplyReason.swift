@@ -18,15 +18,15 @@ public enum ReplyReason: String, Equatable, Hashable, Sendable, Codable, CaseIte
     /// No signal: the post answers the thread's opening post.
     case `default`
 
-    /// How the post header says it: "in reply to bob · inferred from a quote".
+    /// How the browser and `weft show` say it: "in reply to bob · inferred from a quote".
     public var explanation: String {
         switch self {
         case .opening: return "opening post (inferred)"
         case .quote: return "inferred from a quote"
         case .mention: return "inferred from an @mention"
         case .salutation: return "inferred from a greeting"
-        case .conversation: return "inferred: they answer back"
-        case .default: return "inferred: no signal, answers the first post"
+        case .conversation: return "inferred: answers a reply to them"
+        case .default: return "inferred: no signal, so the first post"
         }
     }
 }

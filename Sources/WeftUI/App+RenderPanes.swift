@@ -141,7 +141,6 @@ extension App {
         let treeRow = o.tree.rows[row]
         if let p = treeRow.parentRow {
             head.append("in reply to \(o.thread.posts[o.tree.rows[p].post].displayAuthor)")
-            if let reason = post.inferred { head.append(reason.explanation) }
         } else if treeRow.marker == .parentMissing {
             head.append("parent not in this thread")
         }
@@ -149,6 +148,11 @@ extension App {
         if treeRow.marker == .duplicateID { head.append("duplicate id") }
         head.append("post \(o.selection + 1) of \(o.visible.count)")
         drawTitle(&grid, r, head.joined(separator: " · "), pane: .post)
+        if let reason = post.inferred, treeRow.parentRow != nil, r.height > 2 {
+            // The line under the title says the link is a guess, and why, where the eye already is.
+            let key = keymap.keys(for: .toggleTimeOrder).first.map { " · \($0.name): time order" } ?? ""
+            grid.put((ascii ? "~ " : "╌ ") + reason.explanation + key, x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX - 1)
+        }
         let width = r.width - 2
         let lines = PostView.lines(o, post: postIndex, width: width, query: searchQuery, ascii: ascii)
         let rows = r.height - 2

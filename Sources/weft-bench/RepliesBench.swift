@@ -24,7 +24,15 @@ struct RepliesBench: ParsableCommand {
     @Flag(help: "Score only; leave out the timing.")
     var noTiming = false
 
+    @Flag(help: "Time only; leave out the scores.")
+    var noScores = false
+
     func run() throws {
+        if !noScores { try scores() }
+        if !noTiming { try timing() }
+    }
+
+    private func scores() throws {
         print("Reply inference: Discourse topics flattened (quotes as \"name wrote:\" and \"> \" lines, no post")
         print("numbers, no reply links), inferred, and scored against reply_to_post_number; the seed against")
         print("seed-thread.json. machine: \(Machine.description)")
@@ -63,7 +71,7 @@ struct RepliesBench: ParsableCommand {
         print("")
         print("Quote links against the post each quote names (Discourse post:N, removed before inference; target ≥ 97%):")
         print(Self.format(quotes))
-        if !noTiming { print(""); try timing() }
+        print("")
     }
 
     /// Every thread of a folder's JSON files, merged by id (a topic's pages overlap).
@@ -101,10 +109,17 @@ struct RepliesBench: ParsableCommand {
         return score
     }
 
-    /// Inference of a 5,000-post flat thread, beside parsing its bodies (which inference needs anyway).
+    /// Inference of the 5,000-post thread of a generated archive made flat, beside parsing its bodies.
+    ///
+    /// The archive is `weft-bench scale`'s kind (Zipf authors and words, replies quoting their parents);
+    /// its biggest thread, flattened, is also scored, so the timing is of a thread with real signals.
     private func timing() throws {
         let runs = quick ? 3 : 11
-        var flat = ReplyInference.flatten(Generator.thread(posts: 5_000, seed: 5)).thread
+        let archive = MboxGenerator(messages: 21_000, threads: 1_000, seed: 11).bytes()
+        let threads = try Importer.threads(from: Data(archive), source: "generated", format: .mbox)
+        guard let big = threads.max(by: { $0.posts.count < $1.posts.count }) else { return }
+        let flattened = ReplyInference.flatten(big)
+        var flat = flattened.thread
         let parse = Timing.median(runs: runs) { flat.posts.reduce(0) { $0 + BodyParser.parse($1.body).blocks.count } }
         let infer = Timing.median(runs: runs) { ReplyInference(posts: flat.posts).links().count }
         let whole = Timing.median(runs: runs) {
@@ -113,11 +128,16 @@ struct RepliesBench: ParsableCommand {
             return copy.posts.count
         }
         flat.inferReplies()
-        var table = BenchTable(title: "Reply inference, a generated flat thread of 5,000 posts, median of \(runs) runs",
-                               baselineName: "parse-bodies", baseline: parse)
+        var score = ReplyInference.Score()
+        score.add(flattened)
+        var table = BenchTable(
+            title: "Reply inference, the generated archive's biggest thread made flat (\(flat.posts.count) posts), median of \(runs) runs",
+            baselineName: "parse-bodies", baseline: parse)
         table.add("infer every link", infer, target: 1.0)
         table.add("inferReplies (links written)", whole, target: 1.0)
         print(table.text)
+        print(String(format: "(its links: %.1f%% inferred right; first-post %.1f%%, previous-post %.1f%%)",
+                     score.percent(score.correct), score.percent(score.firstBaseline), score.percent(score.previousBaseline)))
     }
 
     private func row(_ name: String, topics: Int, _ s: ReplyInference.Score) -> [String] {

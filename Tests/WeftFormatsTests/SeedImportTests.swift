@@ -49,3 +49,29 @@ struct SeedImportTests {
         #expect(sources.map(\.post) == [nil])
     }
 }
+
+/// The seed's reply tree, inferred without its links and compared with `seed-thread.json`.
+@Suite(.enabled(if: SharedData.hasSeed, "../shared/seed is absent"))
+struct SeedInferenceTests {
+    @Test func theSeedWithoutItsParentKeysGetsAtLeastTenOfItsTwelveLinks() throws {
+        let url = SharedData.url("seed/seed-thread.json")
+        let truth = try Importer.threads(from: url.path)[0]
+        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        var thread = object["thread"] as! [String: Any]
+        thread["posts"] = (thread["posts"] as! [[String: Any]]).map { var p = $0; p.removeValue(forKey: "parent"); return p }
+        object["thread"] = thread
+        let flat = try Importer.threads(from: JSONSerialization.data(withJSONObject: object), source: "seed", format: .json)[0]
+        #expect(flat.posts.allSatisfy { $0.inferred != nil })
+        let right = zip(flat.posts, truth.posts).dropFirst().filter { $0.parent == $1.parent }.count
+        #expect(right >= 10, "\(right) of 12 links as in seed-thread.json")
+        // DD11's answer to sparky1's question, and sparky1's greeting of DD11.
+        #expect(flat.posts[11].parent == "p9" && flat.posts[11].inferred == .conversation)
+        #expect(flat.posts[8].parent == "p8" && flat.posts[8].inferred == .salutation)
+    }
+
+    @Test func theTextPageHasNoAuthorsSoItsRepliesAnswerTheFirstPost() throws {
+        let page = try Importer.threads(from: SharedData.url("seed/seed.txt").path)[0]
+        #expect(page.posts[0].inferred == .opening && page.posts[0].parent == nil)
+        #expect(page.posts.dropFirst().allSatisfy { $0.parent == page.posts[0].id && $0.inferred != nil })
+    }
+}

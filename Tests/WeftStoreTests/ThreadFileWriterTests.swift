@@ -17,7 +17,7 @@ struct ThreadFileWriterTests {
             Post(id: "p2", author: nil, date: Date(timeIntervalSince1970: -1.5), parent: "root", number: 7,
                  body: awkward, format: .html),
             Post(id: "p3", author: awkward, date: Date(timeIntervalSince1970: 253_402_300_799), parent: "p2",
-                 number: 0, body: "last second of 9999", format: .markdown),
+                 number: 0, body: "last second of 9999", format: .markdown, inferred: .quote),
         ]),
         ForumThread(id: "t3", title: "Before the epoch", forum: awkward, posts: [
             Post(id: "p4", author: "Bo", date: Date(timeIntervalSince1970: -11_676_096_000), body: "1600"),

@@ -75,3 +75,23 @@ func snapshotText(_ grid: Grid) -> String {
     }
     return grid.text + "\n--- selected: " + (legend.isEmpty ? "none" : legend.joined(separator: "; ")) + "\n"
 }
+
+/// A flat forum thread of our own (no reply links), its tree inferred: quote, greetings, an answer back, a default.
+let flatFixture: ForumThread = {
+    let lines: [(String, String)] = [
+        ("ann", "Our club wants to repaint the zebra crossing on Elm Street. Who has done this before?"),
+        ("bob", "We did one in 2019. You need the council's permission first."),
+        ("cy", "bob wrote:\n> You need the council's permission first.\n\nAnd a road closure notice, two weeks ahead."),
+        ("ann", "Thanks cy, I had not thought of the closure."),
+        ("dee", "What paint did you use? Thermoplastic lasts longest."),
+        ("bob", "Hi dee, we used thermoplastic from the council depot."),
+        ("dee", "Good to know, I will ask them."),
+    ]
+    var thread = ForumThread(id: "fixture-flat", title: "Zebra crossing: a flat forum thread", forum: "Fixtures",
+                             posts: lines.enumerated().map { i, p in
+        Post(id: "f\(i + 1)", author: p.0, date: Date(timeIntervalSince1970: 1_767_000_000 + Double(i) * 3600),
+             body: p.1, inferred: .default)
+    })
+    thread.inferReplies()
+    return thread
+}()

@@ -82,4 +82,22 @@ struct ScreenSnapshotTests {
         press(app, keys)
         assertSnapshot(of: snapshotText(app.render()), as: .lines, named: "\(name)-\(width)x\(height)")
     }
+
+    static let flatScreens: [(String, Int, Int, String)] = [
+        ("flat-thread-inferred-tree", 120, 40, "Enter j j j"),
+        ("flat-thread-inferred-tree", 80, 24, "Enter j j j"),
+        ("ascii-flat-thread-inferred-tree", 120, 40, "Enter j j j"),
+        ("flat-thread-time-order", 120, 40, "Enter j j j T"),
+        ("flat-thread-time-order-and-back", 120, 40, "Enter j j j T T"),
+    ]
+
+    @Test("a flat thread's inferred tree, and time order", arguments: flatScreens)
+    func flatScreen(name: String, width: Int, height: Int, keys: String) throws {
+        let store = try demoStore(extra: [flatFixture])
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: width, height: height, ascii: name.hasPrefix("ascii"))
+        press(app, "/ text:Zebra Enter")
+        press(app, keys)
+        assertSnapshot(of: snapshotText(app.render()), as: .lines, named: "\(name)-\(width)x\(height)")
+    }
 }
