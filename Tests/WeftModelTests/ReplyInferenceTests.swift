@@ -94,7 +94,7 @@ struct ReplyInferenceTests {
         thread.inferReplies()
         let before = thread.posts
         let page2 = ForumThread(id: "t", title: "Bridge", posts: [
-            Self.flat("p5", "bob", "In the church, ann."), Self.flat("p6", "dee", "@cy which photo?"),
+            Self.flat("p5", "bob", "In the church, ann."), Self.flat("p6", "dee", "Which photo did @cy mean?"),
         ])
         #expect(thread.merge(page2) == 2)
         #expect(Array(thread.posts.prefix(4)) == before)
