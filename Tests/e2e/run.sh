@@ -127,6 +127,39 @@ else
     echo "skip - ../shared/seed is absent, seed-thread tests skipped"
 fi
 
+echo "# a flat thread: reply links inferred"
+cat > "$WORK/flat.json" <<'JSON'
+{"forum": "Flat forum", "thread": {"id": "flat1", "title": "Repainting the zebra crossing", "posts": [
+  {"id": "f1", "author": "ann", "body": "Our club wants to repaint the zebra crossing. Who has done this?"},
+  {"id": "f2", "author": "bob", "body": "We did one in 2019. You need the council's permission first."},
+  {"id": "f3", "author": "cy", "body": "bob wrote:\n> You need the council's permission first.\n\nAnd a road closure notice."},
+  {"id": "f4", "author": "ann", "body": "Thanks cy, I had not thought of the closure."}]}}
+JSON
+"$WEFT" import --store "$WORK/flat" "$WORK/flat.json" >/dev/null
+if "$WEFT" show --store "$WORK/flat" flat1 --json | python3 -c '
+import json, sys
+posts = json.load(sys.stdin)["thread"]["posts"]
+got = [(p["id"], p["parent"], p.get("inferred")) for p in posts]
+assert got == [("f1", None, "opening"), ("f2", "f1", "default"), ("f3", "f2", "quote"), ("f4", "f3", "salutation")], got'; then
+    ok "posts without parent keys get inferred parents, and show --json says why"
+else fail "inferred links in show --json"; fi
+if "$WEFT" show --store "$WORK/flat" flat1 | grep -q "\[f4\] ann · in reply to cy · inferred from a greeting"; then
+    ok "weft show names the inferred parent and the reason"
+else fail "weft show: $("$WEFT" show --store "$WORK/flat" flat1 | head -12)"; fi
+start 120 40 --store "$WORK/flat"
+check "the flat thread is listed" "Repainting the zebra c"
+keys Enter
+check "its tree draws inferred links dashed" "  └╌cy  And a road closure"
+keys j j j
+check "the post pane says the link was inferred, and how" "╌ inferred from a greeting · T: time order"
+keys T
+check "T shows time order" "time order: posts as they came"
+if screen | grep -q "└╌"; then fail "time order still draws tree links"; else ok "time order draws no links"; fi
+keys T
+check "T again gives the inferred tree back" "links inferred"
+keys Q
+wait_exit >/dev/null
+
 echo "# the command line on a store the tests write"
 "$WEFT" import --store "$WORK/cli" --forum Demo "$WORK/../$(basename "$WORK")/none.json" >/dev/null 2>"$WORK/err"; status=$?
 if [ $status = 1 ] && grep -q "none.json: no such file" "$WORK/err"; then ok "import of a missing file names it and exits 1"; else fail "missing import gave $status: $(cat "$WORK/err")"; fi
