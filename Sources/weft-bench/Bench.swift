@@ -32,6 +32,8 @@ struct All: ParsableCommand {
         print("")
         try ImportBench.parse(flags).run()
         print("")
+        try RepliesBench.parse(flags).run()
+        print("")
         try ScaleBench.parse(flags).run()
     }
 }
