@@ -1,3 +1,8 @@
+extension Post {
+    /// Whether the post's link is open and was never inferred (as importers of flat sources leave it).
+    public var awaitsInference: Bool { inferred == .default && parent == nil }
+}
+
 extension ForumThread {
     /// Whether any post's reply link is open to inference (the source gave none).
     public var hasInferredLinks: Bool { posts.contains { $0.inferred != nil } }

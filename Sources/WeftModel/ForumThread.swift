@@ -53,6 +53,7 @@ public struct ForumThread: Equatable, Sendable, Codable {
     public mutating func merge(_ other: ForumThread) -> Int {
         var index: [String: Int] = [:]
         for (i, post) in posts.enumerated() where index[post.id] == nil { index[post.id] = i }
+        let hadPosts = !posts.isEmpty
         var added = 0
         for post in other.posts {
             if let i = index[post.id] {
@@ -69,8 +70,10 @@ public struct ForumThread: Equatable, Sendable, Codable {
         if forum == nil { forum = other.forum }
         if title.isEmpty || title.hasPrefix("(untitled") { title = other.title }
         resolveNumberedParents()
-        // New posts of a flat thread get links; earlier posts keep theirs (inference looks only backwards).
-        if added > 0 { inferReplies() }
+        // New posts of a flat thread get links in the context of the posts before them; earlier posts
+        // keep theirs (inference looks only backwards). Posts merged into an empty thread keep the
+        // links their import inferred, unless some were never inferred.
+        if added > 0 && hasInferredLinks && (hadPosts || posts.contains(where: \.awaitsInference)) { inferReplies() }
         return added
     }
 

@@ -83,7 +83,7 @@ struct ThreadRecord: Codable {
         var thread = ForumThread(id: id ?? ThreadRecord.slug(title), title: title, forum: forum ?? outer,
                                  posts: posts.map(\.model))
         // Posts without a `parent` key (a flat forum's, as scrapers write them) get inferred links.
-        if thread.posts.contains(where: { $0.inferred == .default && $0.parent == nil }) { thread.inferReplies() }
+        if thread.posts.contains(where: \.awaitsInference) { thread.inferReplies() }
         return thread
     }
 

@@ -43,15 +43,7 @@ struct ImportBench: ParsableCommand {
             let parse = Timing.median(runs: runs) {
                 (try? Importer.read(path, format: .mbox).threads.count) ?? 0
             }
-            var n = 0
-            let full = Timing.median(runs: runs) {
-                n += 1
-                let store = try! FileStore(root: dir.appendingPathComponent("store-\(n)"), create: true)
-                let index = try? StoreIndex(store: store)
-                index?.prepareForBulkWrites()
-                let batch = try! Importer.read(path, format: .mbox)
-                return (try? store.merge(batch.threads, index: index).postsAdded) ?? 0
-            }
+            let full = ImportBench.indexedImport(path, format: .mbox, into: dir, runs: runs)
             var table = BenchTable(title: "Import: \(name), \(String(format: "%.1f", mb)) MB, median of \(runs) runs",
                                    baselineName: "read+scan", baseline: baseline)
             if let python = PythonMailbox.time(path, runs: quick ? 1 : 3) {
@@ -89,5 +81,21 @@ enum PythonMailbox {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         return Double(String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+}
+
+extension ImportBench {
+    /// The median time of importing `path` into a new store (a fresh one under `dir` each run), indexed.
+    static func indexedImport(_ path: String, format: ImportFormat, into dir: URL, runs: Int) -> Double {
+        var n = 0
+        return Timing.median(runs: runs) {
+            n += 1
+            let store = try! FileStore(root: dir.appendingPathComponent("store-\(format.rawValue)-\(n)"), create: true)
+            let index = try? StoreIndex(store: store)
+            index?.prepareForBulkWrites()
+            let batch = try! Importer.read(path, format: format)
+            return (try? store.merge(batch.threads, index: index).postsAdded) ?? 0
+        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WeftFormats
 import WeftModel
+import WeftStore
 
 /// `weft-bench replies`: how well reply links are recovered in flat threads, against the truth.
 ///
@@ -117,6 +118,7 @@ struct RepliesBench: ParsableCommand {
         let runs = quick ? 3 : 11
         let archive = MboxGenerator(messages: 21_000, threads: 1_000, seed: 11).bytes()
         let threads = try Importer.threads(from: Data(archive), source: "generated", format: .mbox)
+        defer { print(""); try? importCost(threads, runs: quick ? 1 : 3) }
         guard let big = threads.max(by: { $0.posts.count < $1.posts.count }) else { return }
         let flattened = ReplyInference.flatten(big)
         var flat = flattened.thread
@@ -138,6 +140,45 @@ struct RepliesBench: ParsableCommand {
         print(table.text)
         print(String(format: "(its links: %.1f%% inferred right; first-post %.1f%%, previous-post %.1f%%)",
                      score.percent(score.correct), score.percent(score.firstBaseline), score.percent(score.previousBaseline)))
+    }
+
+    /// What inference adds to an import: the same threads as Weft JSON with their links, and without.
+    private func importCost(_ threads: [ForumThread], runs: Int) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weft-bench-replies-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var linked: [ForumThread] = []
+        for thread in threads {
+            let flat = ReplyInference.flatten(thread)
+            var t = flat.thread
+            for i in t.posts.indices {
+                t.posts[i].inferred = nil
+                t.posts[i].parent = flat.truth[i].map { t.posts[$0].id }
+            }
+            linked.append(t)
+        }
+        // The same document twice: with `parent` keys (links given) and without (links to infer).
+        let data = try WeftJSON.encode(linked)
+        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let list = object["threads"] as? [[String: Any]] else { return }
+        object["threads"] = list.map { thread -> [String: Any] in
+            var t = thread
+            t["posts"] = (thread["posts"] as? [[String: Any]] ?? []).map { var p = $0; p.removeValue(forKey: "parent"); return p }
+            return t
+        }
+        let linkedPath = dir.appendingPathComponent("linked.json").path
+        let flatPath = dir.appendingPathComponent("flat.json").path
+        try data.write(to: URL(fileURLWithPath: linkedPath))
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: flatPath))
+        let given = ImportBench.indexedImport(linkedPath, format: .json, into: dir.appendingPathComponent("linked"), runs: runs)
+        let inferred = ImportBench.indexedImport(flatPath, format: .json, into: dir.appendingPathComponent("flat"), runs: runs)
+        let posts = linked.reduce(0) { $0 + $1.posts.count }
+        var table = BenchTable(
+            title: "Import of \(threads.count) generated threads (\(posts) posts) as Weft JSON into a new store, indexed, median of \(runs) runs",
+            baselineName: "links given", baseline: given)
+        table.add("links inferred (no parent keys)", inferred,
+                  note: String(format: "%+.0f%% (target ≤ +20%%)", (inferred / given - 1) * 100))
+        print(table.text)
     }
 
     private func row(_ name: String, topics: Int, _ s: ReplyInference.Score) -> [String] {

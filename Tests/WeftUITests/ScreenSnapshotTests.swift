@@ -75,12 +75,21 @@ struct ScreenSnapshotTests {
 
     @Test("screens with wide characters and deep quotes", arguments: wideScreens)
     func wideScreen(name: String, width: Int, height: Int, keys: String) throws {
-        let store = try demoStore(extra: [wideFixture])
+        // By title ("o o"): the fixture sorts last.
+        try Self.snapshot(extra: wideFixture, select: "o o", name: name, width: width, height: height, keys: keys)
+    }
+
+    /// A screen of the demo forum plus one fixture thread, reached by `select` and then `keys`.
+    static func snapshot(extra: ForumThread, select: String, name: String, width: Int, height: Int, keys: String,
+                         fileID: StaticString = #fileID, file: StaticString = #filePath, testName: String = #function,
+                         line: UInt = #line, column: UInt = #column) throws {
+        let store = try demoStore(extra: [extra])
         defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: width, height: height)
-        press(app, "o o")  // by title: the fixture sorts last
+        let app = makeApp(store, width: width, height: height, ascii: name.hasPrefix("ascii"))
+        press(app, select)
         press(app, keys)
-        assertSnapshot(of: snapshotText(app.render()), as: .lines, named: "\(name)-\(width)x\(height)")
+        assertSnapshot(of: snapshotText(app.render()), as: .lines, named: "\(name)-\(width)x\(height)",
+                       fileID: fileID, file: file, testName: testName, line: line, column: column)
     }
 
     static let flatScreens: [(String, Int, Int, String)] = [
@@ -93,11 +102,6 @@ struct ScreenSnapshotTests {
 
     @Test("a flat thread's inferred tree, and time order", arguments: flatScreens)
     func flatScreen(name: String, width: Int, height: Int, keys: String) throws {
-        let store = try demoStore(extra: [flatFixture])
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: width, height: height, ascii: name.hasPrefix("ascii"))
-        press(app, "/ text:Zebra Enter")
-        press(app, keys)
-        assertSnapshot(of: snapshotText(app.render()), as: .lines, named: "\(name)-\(width)x\(height)")
+        try Self.snapshot(extra: flatFixture, select: "/ text:Zebra Enter", name: name, width: width, height: height, keys: keys)
     }
 }
