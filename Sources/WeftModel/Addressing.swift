@@ -41,6 +41,16 @@ enum Addressing {
         return result
     }
 
+    /// Words that open a thank-you to whoever wrote last: "Thanks for reply", "Thank you for the detail".
+    static let thanks = ["thanks", "thank you", "thank u", "thx", "many thanks", "cheers for"]
+
+    /// Whether the post opens by thanking someone without naming them.
+    static func opensWithThanks(_ body: ParsedBody) -> Bool {
+        guard case .paragraph(let text)? = body.blocks.first(where: { if case .paragraph = $0 { return true } else { return false } }),
+              let line = firstLine(text)?.lowercased() else { return false }
+        return thanks.contains { line.hasPrefix($0) && isBoundary(line.dropFirst($0.count).first) }
+    }
+
     /// The first line of a text that is not blank, trimmed, looked for without splitting the whole text.
     static func firstLine(_ text: String) -> Substring? {
         var start = text.startIndex

@@ -13,7 +13,9 @@
 ///    and answers that post;
 /// 4. **conversation**: one of the last ``recent`` posts, written since this
 ///    author last posted, answered or addressed them; the post answers it;
-/// 5. **default**: the thread's opening post.
+/// 5. **thanks**: it opens with a thank-you that names no one ("Thanks for the reply"),
+///    and answers the post just before (by someone else);
+/// 6. **default**: the thread's opening post.
 ///
 /// The order and each rule were chosen by measurement (`weft-bench replies`):
 /// Discourse topics flattened the way flat forums show them, scored against
@@ -100,11 +102,26 @@ public struct ReplyInference: Sendable {
             parent = Array(repeating: nil, count: count)
             addressed = Array(repeating: [], count: count)
             author = Array(repeating: nil, count: count)
+            isReal = Array(repeating: false, count: count)
         }
+
+        /// The latest real post before `i` by someone other than `me` (any post when `me` is unknown).
+        func latestOther(than me: String?, before i: Int) -> Int? {
+            var j = i - 1
+            while j >= 0 {
+                if isReal[j] && (me == nil || author[j] != me) { return j }
+                j -= 1
+            }
+            return nil
+        }
+
+        /// Which recorded posts are real (not placeholders).
+        var isReal: [Bool]
 
         mutating func record(_ i: Int, author name: String?, parent p: Int?, names: [Addressing.Name], placeholder: Bool) {
             parent[i] = p
             guard !placeholder else { return }
+            isReal[i] = true
             if opening == nil && p == nil { opening = i }
             var to = names.map(\.key)
             if let p, let k = author[p] { to.append(k) }
@@ -145,6 +162,10 @@ public struct ReplyInference: Sendable {
                 }
                 j -= 1
             }
+        }
+        // 5. A thank-you that names no one thanks whoever wrote last.
+        if Addressing.opensWithThanks(body), let previous = state.latestOther(than: me, before: i) {
+            return Link(parent: previous, reason: .thanks)
         }
         return Link(parent: opening, reason: .default)
     }

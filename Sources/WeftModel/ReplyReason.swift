@@ -15,6 +15,8 @@ public enum ReplyReason: String, Equatable, Hashable, Sendable, Codable, CaseIte
     case salutation
     /// The parent answered or addressed this post's author, who now answers back.
     case conversation
+    /// The post opens with a thank-you that names no one: it thanks the post just before.
+    case thanks
     /// No signal: the post answers the thread's opening post.
     case `default`
 
@@ -26,6 +28,7 @@ public enum ReplyReason: String, Equatable, Hashable, Sendable, Codable, CaseIte
         case .mention: return "inferred from an @mention"
         case .salutation: return "inferred from a greeting"
         case .conversation: return "inferred: answers a reply to them"
+        case .thanks: return "inferred from a thank-you to the post before"
         case .default: return "inferred: no signal, so the first post"
         }
     }

@@ -69,9 +69,19 @@ struct SeedInferenceTests {
         #expect(flat.posts[8].parent == "p8" && flat.posts[8].inferred == .salutation)
     }
 
-    @Test func theTextPageHasNoAuthorsSoItsRepliesAnswerTheFirstPost() throws {
+    @Test func theTextPageHasNoAuthorsSoOnlyItsThankYousLinkPastTheFirstPost() throws {
         let page = try Importer.threads(from: SharedData.url("seed/seed.txt").path)[0]
         #expect(page.posts[0].inferred == .opening && page.posts[0].parent == nil)
-        #expect(page.posts.dropFirst().allSatisfy { $0.parent == page.posts[0].id && $0.inferred != nil })
+        // "Thanks for reply" (post 7) and "Thanks for added detail" (post 13) thank the post before,
+        // as seed-thread.json says; with no names known, the rest answer the first post.
+        let position = Dictionary(uniqueKeysWithValues: page.posts.enumerated().map { ($1.id, $0 + 1) })
+        var thanked: [[Int]] = []
+        for (i, post) in page.posts.enumerated().dropFirst() {
+            let parent = post.parent.flatMap { position[$0] } ?? 0
+            if post.inferred == .thanks { thanked.append([i + 1, parent]) } else {
+                #expect(parent == 1 && post.inferred == .default, "post \(i + 1)")
+            }
+        }
+        #expect(thanked == [[7, 6], [13, 12]])
     }
 }

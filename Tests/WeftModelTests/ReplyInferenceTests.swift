@@ -150,3 +150,20 @@ struct AddressingTests {
         #expect(Addressing.mentions(in: "ask @Bob. Or @dd11, or mail x@example.org") == ["bob", "dd11"])
     }
 }
+
+extension ReplyInferenceTests {
+    @Test(arguments: [
+        ("Thanks for the reply, that helps.", "p3", ReplyReason.thanks),
+        ("Thank you for the detail.", "p3", ReplyReason.thanks),
+        ("Thanksgiving plans are off.", "p1", ReplyReason.default),
+    ] as [(String, String, ReplyReason)])
+    func aThankYouThatNamesNoOneThanksThePostBefore(_ text: String, _ parent: String, _ reason: ReplyReason) {
+        // Authors unknown, as on a saved text page.
+        var thread = ForumThread(id: "t", title: "Bridge", posts: [
+            Self.flat("p1", nil, "Who rebuilt the bridge?"), Self.flat("p2", nil, "The council."),
+            Self.flat("p3", nil, "In 1893, the records say."), Self.flat("p4", nil, text),
+        ])
+        thread.inferReplies()
+        #expect(thread.posts[3].parent == parent && thread.posts[3].inferred == reason)
+    }
+}
