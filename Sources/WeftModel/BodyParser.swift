@@ -19,6 +19,12 @@ public enum BodyParser {
         return ParsedBody(blocks: blocks(in: normalized[...], depth: 0), links: LinkScanner.links(in: normalized))
     }
 
+    /// The body's blocks without its links, for callers that look only at quotes and paragraphs.
+    static func blocksOnly(_ body: String) -> ParsedBody {
+        let normalized = body.utf8.contains(13) ? body.replacingCRLF() : body
+        return ParsedBody(blocks: blocks(in: normalized[...], depth: 0), links: [])
+    }
+
     /// Parses text at a given quote depth: BBCode quotes first, then lines.
     ///
     /// With `nested` false a quote's content is kept as one unparsed paragraph

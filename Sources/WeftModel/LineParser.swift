@@ -45,7 +45,7 @@ struct LineParser {
                     i += 1
                 }
                 blocks.append(.quote(makeQuote(quoted, attribution: attribution)))
-            } else if line.trimmed.isEmpty {
+            } else if LineParser.isBlank(line) {
                 flushParagraph()
                 i += 1
             } else {
@@ -87,10 +87,23 @@ struct LineParser {
 
     /// The fence character of a ```` ``` ```` or `~~~` line, if it is one.
     static func fence(_ line: Substring) -> Character? {
-        let t = line.drop { $0 == " " }
-        if t.hasPrefix("```") { return "`" }
-        if t.hasPrefix("~~~") { return "~" }
-        return nil
+        // On the bytes: every line of every post is asked, and both fences are ASCII.
+        let t = line.utf8.drop { $0 == UInt8(ascii: " ") }
+        guard t.count >= 3, let f = t.first, f == UInt8(ascii: "`") || f == UInt8(ascii: "~"),
+              t.prefix(3).allSatisfy({ $0 == f }) else { return nil }
+        return f == UInt8(ascii: "`") ? "`" : "~"
+    }
+
+    /// Whether a line is empty or white space only; ASCII lines are decided on the bytes.
+    static func isBlank(_ line: Substring) -> Bool {
+        for b in line.utf8 {
+            switch b {
+            case 0x20, 0x09, 0x0B, 0x0C, 0x0D: continue
+            case ..<0x80: return false
+            default: return line.trimmed.isEmpty  // other white space (no-break space, …) by Character
+            }
+        }
+        return true
     }
 
     /// Whether a line closes a fenced block opened with `fence`.
@@ -102,9 +115,9 @@ struct LineParser {
     /// Whether a line carries at least one `>` quote prefix (up to three leading spaces).
     static func isQuoted(_ line: Substring) -> Bool {
         var spaces = 0
-        for c in line {
-            if c == ">" { return true }
-            if c == " " && spaces < 3 { spaces += 1; continue }
+        for b in line.utf8 {
+            if b == UInt8(ascii: ">") { return true }
+            if b == UInt8(ascii: " ") && spaces < 3 { spaces += 1; continue }
             return false
         }
         return false

@@ -67,7 +67,8 @@ public struct ReplyInference: Sendable {
         var idIndex: [String: Int] = [:]
         for (i, post) in posts.enumerated() where idIndex[post.id] == nil { idIndex[post.id] = i }
         // Bodies are parsed on every core first: parsing is most of the work, and each post's is its own.
-        let bodies = posts.parallelMap { $0.placeholder ? ParsedBody(blocks: [], links: []) : BodyParser.parse($0.body) }
+        // (Blocks only: the links a full parse also finds play no part here.)
+        let bodies = posts.parallelMap { $0.placeholder ? ParsedBody(blocks: [], links: []) : BodyParser.blocksOnly($0.body) }
         for (i, post) in posts.enumerated() {
             let body = bodies[i]
             let names = post.placeholder ? [] : Addressing.names(in: body, known: state.latestByName, excluding: key(post))

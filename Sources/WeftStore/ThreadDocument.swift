@@ -50,7 +50,8 @@ extension ThreadDocument: Codable {
                 codingPath: [], debugDescription: "the file has neither \"thread\" nor \"threads\""))
         }
         let forum = self.forum
-        threads = list.map { $0.model(forum: forum) }
+        // Each thread's reply links may need inferring: threads are made on every core.
+        threads = list.parallelMap { $0.model(forum: forum) }
     }
 
     public func encode(to encoder: any Encoder) throws {
