@@ -53,12 +53,14 @@ enum Addressing {
 
     /// The first line of a text that is not blank, trimmed, looked for without splitting the whole text.
     static func firstLine(_ text: String) -> Substring? {
-        var start = text.startIndex
-        while start < text.endIndex {
-            let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[start..<end].trimmed
-            if !line.isEmpty { return line.prefix(200) }
-            start = end < text.endIndex ? text.index(after: end) : end
+        // Lines found on the bytes ("\n" is ASCII, so every cut is on a character boundary).
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = text[start..<end]
+            if !LineParser.isBlank(line) { return line.trimmed.prefix(200) }
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
         }
         return nil
     }

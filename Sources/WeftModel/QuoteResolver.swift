@@ -31,7 +31,7 @@ public struct QuoteResolver: Sendable {
     /// Quoted text shorter than this is too common to match on.
     static let minProbe = 12
     /// Up to how many posts a quote's text is searched in one by one, without the word index.
-    static let linearSearchLimit = 200
+    static let linearSearchLimit = 64
     /// How much of the quoted text is matched.
     static let probeLength = 80
 
@@ -137,37 +137,38 @@ public struct QuoteResolver: Sendable {
     }
 
     /// Lower-cased text with quote prefixes, punctuation runs and white space folded to single spaces.
+    ///
+    /// One pass over the scalars into bytes: ASCII (most of any text) is folded by arithmetic, and only
+    /// other scalars ask Unicode's properties, each lower-cased on its own. A single curly apostrophe
+    /// must not send a whole long post through `lowercased()` and the property tables.
     static func normalize(_ text: String) -> String {
-        // ASCII text (most of it) is folded byte by byte; anything else by Unicode properties.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        func word(_ append: () -> Void) {
+            if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+            append()
+        }
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
-            var pendingSpace = false
             for b in text.utf8 {
                 let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                    if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
-                    pendingSpace = false
-                    bytes.append(lower)
-                } else {
-                    pendingSpace = true
-                }
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { word { bytes.append(lower) } } else { pendingSpace = true }
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if pendingSpace && !out.isEmpty { out.unicodeScalars.append(" ") }
-                pendingSpace = false
-                out.unicodeScalars.append(scalar)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let b = UInt8(scalar.value)
+                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { word { bytes.append(lower) } } else { pendingSpace = true }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word { bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8) }
             } else {
                 pendingSpace = true
             }
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

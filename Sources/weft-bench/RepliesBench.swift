@@ -118,7 +118,15 @@ struct RepliesBench: ParsableCommand {
         let runs = quick ? 3 : 11
         let archive = MboxGenerator(messages: 21_000, threads: 1_000, seed: 11).bytes()
         let threads = try Importer.threads(from: Data(archive), source: "generated", format: .mbox)
-        defer { print(""); try? importCost(threads, runs: quick ? 1 : 3) }
+        defer {
+            print("")
+            try? importCost(threads, label: "generated threads", runs: quick ? 1 : 3)
+            let urho = shared + "/data/discourse-urho3d-sample/json"
+            if FileManager.default.fileExists(atPath: urho), let real = try? self.threads(in: urho) {
+                print("")
+                try? importCost(real, label: "Urho3D topics (real forum posts)", runs: quick ? 1 : 3)
+            }
+        }
         guard let big = threads.max(by: { $0.posts.count < $1.posts.count }) else { return }
         let flattened = ReplyInference.flatten(big)
         var flat = flattened.thread
@@ -143,13 +151,15 @@ struct RepliesBench: ParsableCommand {
     }
 
     /// What inference adds to an import: the same threads as Weft JSON with their links, and without.
-    private func importCost(_ threads: [ForumThread], runs: Int) throws {
+    private func importCost(_ threads: [ForumThread], label: String, runs: Int) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weft-bench-replies-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         var linked: [ForumThread] = []
+        var flats: [ForumThread] = []
         for thread in threads {
             let flat = ReplyInference.flatten(thread)
+            flats.append(flat.thread)
             var t = flat.thread
             for i in t.posts.indices {
                 t.posts[i].inferred = nil
@@ -173,11 +183,19 @@ struct RepliesBench: ParsableCommand {
         let given = ImportBench.indexedImport(linkedPath, format: .json, into: dir.appendingPathComponent("linked"), runs: runs)
         let inferred = ImportBench.indexedImport(flatPath, format: .json, into: dir.appendingPathComponent("flat"), runs: runs)
         let posts = linked.reduce(0) { $0 + $1.posts.count }
+        let alone = Timing.median(runs: runs) {
+            flats.reduce(0) { n, thread in
+                var t = thread
+                t.inferReplies()
+                return n + t.posts.count
+            }
+        }
         var table = BenchTable(
-            title: "Import of \(threads.count) generated threads (\(posts) posts) as Weft JSON into a new store, indexed, median of \(runs) runs",
+            title: "Import of \(threads.count) \(label) (\(posts) posts) as Weft JSON into a new store, indexed, median of \(runs) runs",
             baselineName: "links given", baseline: given)
         table.add("links inferred (no parent keys)", inferred,
                   note: String(format: "%+.0f%% (target ≤ +20%%)", (inferred / given - 1) * 100))
+        table.add("  inference alone, in process", alone, note: "-")
         print(table.text)
     }
 

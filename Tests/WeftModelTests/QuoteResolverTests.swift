@@ -33,3 +33,25 @@ struct QuoteResolverTests {
         #expect(resolver.sources(forPost: 3, body: body).first?.post == 0)
     }
 }
+
+extension QuoteResolverTests {
+    @Test(arguments: [
+        ("Hello,   World!", "hello world"),
+        ("> It’s the Ünïcode   ‘case’ — ÉTÉ 2024", "it s the ünïcode case été 2024"),
+        ("ΣΊΣΥΦΟΣ and 漢字かな!", "σίσυφοσ and 漢字かな"),
+        ("  ...  ", ""),
+    ] as [(String, String)])
+    func normalisingFoldsCasePunctuationAndSpaceAlikeForASCIIAndNot(_ text: String, _ expected: String) {
+        #expect(QuoteResolver.normalize(text) == expected)
+    }
+
+    @Test func aQuoteFromBeyondTheLinearSearchIsFoundThroughTheWordIndex() {
+        var posts = (0..<300).map { Post(id: "p\($0)", author: "u\($0 % 7)", body: "filler post number \($0) about bridges") }
+        posts[3].body = "The plaque on the Karlsbad bridge says eighteen ninety, carved in granite."
+        posts.append(Post(id: "q", author: "z", body: "> the plaque on the Karlsbad bridge says eighteen ninety\n\nNo."))
+        let resolver = QuoteResolver(posts: posts)
+        let sources = resolver.sources(forPost: 300, body: BodyParser.parse(posts[300].body))
+        #expect(sources.map(\.post) == [3])
+        #expect(sources.map(\.method) == [.textMatch])
+    }
+}
