@@ -124,7 +124,7 @@ struct RepliesBench: ParsableCommand {
             let urho = shared + "/data/discourse-urho3d-sample/json"
             if FileManager.default.fileExists(atPath: urho), let real = try? self.threads(in: urho) {
                 print("")
-                try? importCost(real, label: "Urho3D topics (real forum posts)", runs: quick ? 1 : 3)
+                try? importCost(real, label: "Urho3D topics (real forum posts)", runs: quick ? 1 : 3, html: urho)
             }
         }
         guard let big = threads.max(by: { $0.posts.count < $1.posts.count }) else { return }
@@ -151,7 +151,10 @@ struct RepliesBench: ParsableCommand {
     }
 
     /// What inference adds to an import: the same threads as Weft JSON with their links, and without.
-    private func importCost(_ threads: [ForumThread], label: String, runs: Int) throws {
+    ///
+    /// With `html`, also the import of the same posts from their source, whose bodies are HTML read
+    /// through libxml2 as a saved forum page's are: what inference adds to an import of pages.
+    private func importCost(_ threads: [ForumThread], label: String, runs: Int, html: String? = nil) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weft-bench-replies-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -196,6 +199,11 @@ struct RepliesBench: ParsableCommand {
         table.add("links inferred (no parent keys)", inferred,
                   note: String(format: "%+.0f%% (target ≤ +20%%)", (inferred / given - 1) * 100))
         table.add("  inference alone, in process", alone, note: "-")
+        if let html {
+            let source = ImportBench.indexedImport(html, format: .auto, into: dir.appendingPathComponent("html"), runs: runs)
+            table.add("import from the source (HTML bodies)", source, note: "-")
+            table.add("  inference alone ÷ that import", alone, note: String(format: "%+.0f%% (target ≤ +20%%)", alone / source * 100))
+        }
         print(table.text)
     }
 
