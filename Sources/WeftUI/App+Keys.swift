@@ -36,7 +36,7 @@ extension App {
         case .focusNext: cycleFocus(1)
         case .focusPrevious: cycleFocus(-1)
         case .readOn: readOn()
-        case .postPageUp: scrollPost(by: -postPageSize())
+        case .postPageUp: scrollPost(by: -postReadingStep())
         case .parent: goToParent()
         case .previousSibling: goToSibling(next: false)
         case .nextSibling: goToSibling(next: true)

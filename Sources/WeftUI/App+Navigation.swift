@@ -52,6 +52,9 @@ extension App {
         }
     }
 
+    /// How far Space and `b` page the post: a page less one line, which stays in view (as `less` keeps it).
+    func postReadingStep() -> Int { max(1, postPageSize() - 1) }
+
     /// Scrolls the post pane, within its lines.
     func scrollPost(by delta: Int) {
         guard let o = open else { return }
@@ -67,7 +70,7 @@ extension App {
         }
         let remaining = postLineCount() - (o.postScroll + postPageSize())
         if remaining > 0 {
-            scrollPost(by: postPageSize())
+            scrollPost(by: postReadingStep())
         } else if o.selection + 1 < o.visible.count {
             select(position: o.selection + 1, in: o)
         } else {

@@ -76,6 +76,12 @@ extension App {
     /// The lines of the selected post at the post pane's width.
     func postLineCount() -> Int {
         guard let o = open, let post = o.selectedPost, let rect = layout.post else { return 0 }
-        return PostView.lines(o, post: post, width: rect.width, query: searchQuery, ascii: ascii).count
+        return PostView.lines(o, post: post, width: App.postTextWidth(rect), query: searchQuery, ascii: ascii).count
     }
+
+    /// The width the post's text is wrapped to in the post pane: the pane less a column each side.
+    ///
+    /// Scrolling and drawing must wrap alike: when they did not, the last lines of a post of
+    /// 72-to-76-column lines could not be scrolled to at 120x40.
+    static func postTextWidth(_ pane: Rect) -> Int { pane.width - 2 }
 }

@@ -148,23 +148,25 @@ extension App {
         if treeRow.marker == .duplicateID { head.append("duplicate id") }
         head.append("post \(o.selection + 1) of \(o.visible.count)")
         drawTitle(&grid, r, head.joined(separator: " · "), pane: .post)
+        let lines = PostView.lines(o, post: postIndex, width: App.postTextWidth(r), query: searchQuery, ascii: ascii)
+        let rows = r.height - 2
+        // How far through the post: on the line under the title, right-aligned, where it covers no text.
+        var noteLimit = r.maxX - 1
+        if lines.count > rows, rows > 0, r.height > 2 {
+            let pct = min(100, (o.postScroll + rows) * 100 / lines.count)
+            let more = pct >= 100 ? "end" : "\(pct)%"
+            grid.put(" \(more) ", x: r.maxX - more.count - 3, y: r.y + 1, role: .dimmed)
+            noteLimit = r.maxX - more.count - 4
+        }
         if let reason = post.inferred, treeRow.parentRow != nil, r.height > 2 {
             // The line under the title says the link is a guess, and why, where the eye already is.
             let key = keymap.keys(for: .toggleTimeOrder).first.map { " · \($0.name): time order" } ?? ""
-            grid.put((ascii ? "~ " : "╌ ") + reason.explanation + key, x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX - 1)
+            grid.put((ascii ? "~ " : "╌ ") + reason.explanation + key, x: r.x + 1, y: r.y + 1, role: .dimmed, limit: noteLimit)
         }
-        let width = r.width - 2
-        let lines = PostView.lines(o, post: postIndex, width: width, query: searchQuery, ascii: ascii)
-        let rows = r.height - 2
         for i in 0..<max(0, rows) {
             let n = o.postScroll + i
             guard n < lines.count else { break }
             lines[n].draw(into: &grid, x: r.x + 1, y: r.y + 2 + i, limit: r.maxX - 1)
-        }
-        if lines.count > rows, rows > 0 {
-            let pct = min(100, (o.postScroll + rows) * 100 / lines.count)
-            let more = pct >= 100 ? "end" : "\(pct)%"
-            grid.put(" \(more) ", x: r.maxX - more.count - 3, y: r.maxY - 1, role: .dimmed)
         }
     }
 }

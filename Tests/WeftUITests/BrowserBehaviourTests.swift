@@ -232,4 +232,50 @@ struct ReadOnlyStoreTests {
         #expect(source.attempts >= 2)
         #expect(app.open == nil && app.render().text.contains("Threads (4"))
     }
+
+    @Test(arguments: [(120, 40), (80, 24), (200, 60)] as [(Int, Int)])
+    func theEndOfAPostOfLongLinesCanBeReachedAtAnySize(_ width: Int, _ height: Int) throws {
+        // Lines of 72 to 76 columns wrap in the post pane at 120x40; scrolling once counted them at
+        // another width than drawing, so G stopped short of the last lines.
+        // Lines of exactly 71 and 72 columns, which wrap at 70 but not at 72.
+        let lines = (0..<60).map { n -> String in
+            let text = String(("line \(n) " + String(repeating: "wordy ", count: 20)).prefix(71 + n % 2))
+            return text.hasSuffix(" ") ? String(text.dropLast()) + "x" : text
+        }
+        let long = ForumThread(id: "long-lines", title: "Long lines to the end", forum: "Fixtures", posts: [
+            Post(id: "l1", author: "ann", date: Date(timeIntervalSince1970: 1_767_000_000),
+                 body: lines.joined(separator: "\n") + "\nthe very last line"),
+        ])
+        let store = try demoStore(extra: [long])
+        defer { discard(store) }
+        let app = makeApp(store, width: width, height: height)
+        press(app, "/ text:Long Enter Enter Tab G")
+        #expect(app.focus == .post)
+        #expect(snapshotText(app.render()).contains("the very last line"))
+    }
+
+    @Test func spaceKeepsALineInViewAndTheScrollMarkCoversNoText() throws {
+        let lines = (0..<80).map { "numbered line \($0) of a long post" }
+        let long = ForumThread(id: "long-post", title: "Long post to page through", forum: "Fixtures", posts: [
+            Post(id: "p1", author: "ann", date: Date(timeIntervalSince1970: 1_767_000_000), body: lines.joined(separator: "\n")),
+        ])
+        let store = try demoStore(extra: [long])
+        defer { discard(store) }
+        let app = makeApp(store, width: 80, height: 24)
+        press(app, "/ text:Long Enter Enter")
+        let o = try #require(app.open)
+        let page = app.postPageSize()
+        let pane = try #require(app.layout.post)
+        let grid = app.render()
+        func row(_ y: Int) -> String { (pane.x..<pane.maxX).map { grid[$0, y].text }.joined() }
+        // The mark of how far one has read is on the line under the title, not over the last text line.
+        #expect(row(pane.y + 1).contains("%"))
+        #expect(row(pane.maxY - 1).contains(lines[page - 1]))
+        #expect(!row(pane.maxY - 1).contains("%"))
+        press(app, "Space")
+        #expect(o.postScroll == page - 1)
+        #expect(snapshotText(app.render()).contains(lines[page - 1]), "the last line of the page before stays in view")
+        press(app, "b")
+        #expect(o.postScroll == 0)
+    }
 }

@@ -95,3 +95,10 @@ let flatFixture: ForumThread = {
     thread.inferReplies()
     return thread
 }()
+
+/// One post of sixty numbered lines, to page through.
+let longPostFixture = ForumThread(id: "fixture-long-post", title: "Numbered lines to page through", forum: "Fixtures", posts: [
+    Post(id: "n1", author: "ann", date: Date(timeIntervalSince1970: 1_767_000_000),
+         body: (1...60).map { "Line \($0) of sixty, each one numbered so a page's first and last can be told apart." }
+            .joined(separator: "\n")),
+])

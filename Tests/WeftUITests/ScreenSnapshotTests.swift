@@ -104,4 +104,15 @@ struct ScreenSnapshotTests {
     func flatScreen(name: String, width: Int, height: Int, keys: String) throws {
         try Self.snapshot(extra: flatFixture, select: "/ text:Zebra Enter", name: name, width: width, height: height, keys: keys)
     }
+
+    static let longPostScreens: [(String, Int, Int, String)] = [
+        ("long-post-first-page", 120, 40, "Enter"),
+        ("long-post-space-keeps-a-line", 120, 40, "Enter Space"),
+        ("long-post-space-keeps-a-line", 80, 24, "Enter Space"),
+    ]
+
+    @Test("paging through a long post", arguments: longPostScreens)
+    func longPostScreen(name: String, width: Int, height: Int, keys: String) throws {
+        try Self.snapshot(extra: longPostFixture, select: "/ text:Numbered Enter", name: name, width: width, height: height, keys: keys)
+    }
 }
