@@ -3,11 +3,16 @@ import WeftModel
 
 extension App {
     /// `s`: goes to the post the current post's quote comes from; again, the next quote.
+    ///
+    /// Pressed again where it landed, it goes on to the next quote of the post it started from, until
+    /// that post's quotes are all visited; then it follows the quotes of the post being read, so a
+    /// chain of quotes (3 quotes 2, which quotes 1) can be followed back to its start.
     func followQuote() {
         guard let o = open, let current = o.selectedPost else { return }
         var origin = current
         var index = 0
-        if let cycle = quoteCycle, cycle.landed == current {
+        if let cycle = quoteCycle, cycle.landed == current,
+           cycle.next < o.resolver.sources(forPost: cycle.origin, body: o.parsed(cycle.origin)).count {
             origin = cycle.origin
             index = cycle.next
         }

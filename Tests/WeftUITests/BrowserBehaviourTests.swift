@@ -49,6 +49,24 @@ struct BrowserBehaviourTests {
         #expect(o.thread.posts[o.selectedPost!].id == "b4")
     }
 
+    @Test func sFollowsAChainOfQuotesBackToItsStart() throws {
+        let (app, store) = try demoApp()
+        defer { discard(store) }
+        press(app, "j j Enter j j")
+        let o = try #require(app.open)
+        #expect(o.thread.posts[o.selectedPost!].id == "b3")
+        let quotedBy = { (id: String) -> String? in
+            let i = o.thread.index(ofPost: id)!
+            return o.resolver.sources(forPost: i, body: o.parsed(i)).first?.post.map { o.thread.posts[$0].id }
+        }
+        let first = try #require(quotedBy("b3"))
+        let second = try #require(quotedBy(first))
+        press(app, "s")
+        #expect(o.thread.posts[o.selectedPost!].id == first)
+        press(app, "s")
+        #expect(o.thread.posts[o.selectedPost!].id == second, "s on the post it landed on follows that post's quote")
+    }
+
     @Test func anUnresolvableQuoteSaysSoInTheStatusLine() throws {
         let (app, store) = try demoApp()
         defer { discard(store) }
