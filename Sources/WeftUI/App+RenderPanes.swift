@@ -41,7 +41,8 @@ extension App {
             grid.put(countText, x: x, y: y, role: base)
             x += countWidth + 1
             if dateWidth > 0 {
-                let date = s.lastDate.map { dateWidth < 10 ? DateText.compact($0, now: now) : DateText.short($0, now: now) } ?? "-"
+                // The date the list is sorted by: when the thread started, or its latest post.
+                let date = (sort == .started ? s.firstDate : s.lastDate).map { dateWidth < 10 ? DateText.compact($0, now: now) : DateText.short($0, now: now) } ?? "-"
                 grid.put(String(repeating: " ", count: max(0, dateWidth - date.count)) + date, x: x, y: y, role: selected ? base : .dimmed)
             }
         }

@@ -71,9 +71,9 @@ struct Import: ParsableCommand {
             let kind = issue.skipped ? "skipped" : issue.ignored ? "ignored" : "note"
             Output.error("weft: \(kind): \(issue)")
         }
-        var summary = "imported into \(store.root.path): \(total.threadsAdded) threads added"
+        var summary = "imported into \(store.root.path): \(Output.count(total.threadsAdded, "thread")) added"
         if total.threadsUpdated > 0 { summary += ", \(total.threadsUpdated) updated" }
-        summary += ", \(total.postsAdded) posts, \(total.authors.count) authors"
+        summary += ", \(Output.count(total.postsAdded, "post")), \(Output.count(total.authors.count, "author"))"
         if !skipped.isEmpty { summary += "; \(skipped.count) skipped" }
         if repaired > 0 { summary += "; \(repaired) repaired (see notes)" }
         if !ignored.isEmpty { summary += "; \(ignored.count) files ignored" }

@@ -11,6 +11,9 @@ enum Output {
     static let stdoutIsTerminal = isatty(1) == 1
     static let stderrIsTerminal = isatty(2) == 1
 
+    /// A count with its noun, singular for one: "1 thread", "2 posts".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// Prints a line (or block) of text to standard output.
     static func line(_ text: String, terminator: String = "\n") {
         let safe = stdoutIsTerminal ? TerminalSafe.clean(text) : text

@@ -35,6 +35,7 @@ struct ScreenSnapshotTests {
         ("help", 80, 24, "?"),
         ("unread-only", 120, 40, "j j Enter Space Space q q U"),
         ("sort-by-title", 120, 40, "o o"),
+        ("sort-by-start-shows-start-dates", 120, 40, "o"),
         ("long-thread-scrolls", 80, 24, "Enter G"),
         ("reading-group-bbcode-quotes", 120, 40, "j Enter j j"),
         ("ascii-tree", 120, 40, "j j Enter"),

@@ -169,7 +169,7 @@ cat > "$WORK/t.json" <<'JSON'
   {"id": "b", "author": "bob", "parent": "a", "body": "ann wrote:\n> Opening\n\nReply"}]}}
 JSON
 out=$("$WEFT" import --store "$WORK/cli" "$WORK/t.json")
-if [ "$out" = "imported into $WORK/cli: 1 threads added, 2 posts, 2 authors" ]; then ok "import prints a summary"; else fail "import said: $out"; fi
+if [ "$out" = "imported into $WORK/cli: 1 thread added, 2 posts, 2 authors" ]; then ok "import prints a summary"; else fail "import said: $out"; fi
 out=$("$WEFT" import --store "$WORK/cli" "$WORK/t.json")
 if echo "$out" | grep -q ": 0 threads added, 0 posts"; then ok "re-import adds nothing"; else fail "re-import said: $out"; fi
 if "$WEFT" list --store "$WORK/cli" --json | python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["threads"][0]; assert d["version"]==1 and t["id"]=="t1" and t["posts"]==2 and t["unread"]==2, d'; then
