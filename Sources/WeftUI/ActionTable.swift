@@ -22,7 +22,7 @@ public enum ActionTable {
         ActionInfo(action: .parent, name: "parent", keys: "u", help: "Go to the post this one answers", group: "Read"),
         ActionInfo(action: .previousSibling, name: "previous-sibling", keys: "[", help: "Previous reply to the same post", group: "Read"),
         ActionInfo(action: .nextSibling, name: "next-sibling", keys: "]", help: "Next reply to the same post", group: "Read"),
-        ActionInfo(action: .quoteSource, name: "quote-source", keys: "s", help: "Go to the post a quote comes from; again cycles quotes", group: "Read"),
+        ActionInfo(action: .quoteSource, name: "quote-source", keys: "s", help: "Go to the post a quote comes from; again follows on", group: "Read"),
         ActionInfo(action: .jumpBack, name: "jump-back", keys: "Backspace C-o", help: "Go back along the jump history", group: "Read"),
         ActionInfo(action: .toggleCollapse, name: "toggle-collapse", keys: "x", help: "Collapse or expand the subtree", group: "Read"),
         ActionInfo(action: .toggleQuoteFold, name: "toggle-quote-fold", keys: "z", help: "Unfold or fold long quotes in the post", group: "Read"),
