@@ -34,7 +34,7 @@ public enum PlainTextPage {
         func nextNonBlank() -> (Int, Substring)? {
             while i < lines.count {
                 defer { i += 1 }
-                if !isBlank(lines[i]) { return (i, lines[i]) }
+                if !lines[i].isBlank { return (i, lines[i]) }
             }
             return nil
         }
@@ -49,7 +49,7 @@ public enum PlainTextPage {
         var current: [Substring] = []
         var blankRun = 0
         for line in lines[i...] {
-            if isBlank(line) { blankRun += 1; continue }
+            if line.isBlank { blankRun += 1; continue }
             if blankRun >= separatorBlankLines, !current.isEmpty {
                 bodies.append(current)
                 current = []
@@ -78,7 +78,6 @@ public enum PlainTextPage {
         return thread
     }
 
-    private static func isBlank(_ line: Substring) -> Bool { line.allSatisfy(\.isWhitespace) }
 }
 
 extension Substring {

@@ -29,8 +29,7 @@ enum Addressing {
             if case .paragraph(let text) = block { return text }
             return nil
         }
-        if let first = paragraphs.first.flatMap(firstLine),
-           let name = salutation(in: first.lowercased(), known: known), name != me {
+        if let first = openingLine(of: body), let name = salutation(in: first, known: known), name != me {
             result.append(Name(key: name, salutation: true))
         }
         for text in paragraphs {
@@ -46,9 +45,16 @@ enum Addressing {
 
     /// Whether the post opens by thanking someone without naming them.
     static func opensWithThanks(_ body: ParsedBody) -> Bool {
-        guard case .paragraph(let text)? = body.blocks.first(where: { if case .paragraph = $0 { return true } else { return false } }),
-              let line = firstLine(text)?.lowercased() else { return false }
+        guard let line = openingLine(of: body) else { return false }
         return thanks.contains { line.hasPrefix($0) && isBoundary(line.dropFirst($0.count).first) }
+    }
+
+    /// The first line of the post's own words (its first paragraph), lower-cased: where greetings and thanks stand.
+    static func openingLine(of body: ParsedBody) -> String? {
+        for block in body.blocks {
+            if case .paragraph(let text) = block { return firstLine(text)?.lowercased() }
+        }
+        return nil
     }
 
     /// The first line of a text that is not blank, trimmed, looked for without splitting the whole text.
@@ -59,7 +65,7 @@ enum Addressing {
         while start < utf8.endIndex {
             let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
             let line = text[start..<end]
-            if !LineParser.isBlank(line) { return line.trimmed.prefix(200) }
+            if !line.isBlank { return line.trimmed.prefix(200) }
             start = end < utf8.endIndex ? utf8.index(after: end) : end
         }
         return nil

@@ -45,7 +45,7 @@ struct LineParser {
                     i += 1
                 }
                 blocks.append(.quote(makeQuote(quoted, attribution: attribution)))
-            } else if LineParser.isBlank(line) {
+            } else if line.isBlank {
                 flushParagraph()
                 i += 1
             } else {
@@ -94,17 +94,6 @@ struct LineParser {
         return f == UInt8(ascii: "`") ? "`" : "~"
     }
 
-    /// Whether a line is empty or white space only; ASCII lines are decided on the bytes.
-    static func isBlank(_ line: Substring) -> Bool {
-        for b in line.utf8 {
-            switch b {
-            case 0x20, 0x09, 0x0B, 0x0C, 0x0D: continue
-            case ..<0x80: return false
-            default: return line.trimmed.isEmpty  // other white space (no-break space, …) by Character
-            }
-        }
-        return true
-    }
 
     /// Whether a line closes a fenced block opened with `fence`.
     static func closes(_ line: Substring, fence: Character) -> Bool {
@@ -138,6 +127,18 @@ struct LineParser {
 }
 
 extension Substring {
+    /// Whether the text is empty or white space only; ASCII text is decided on the bytes.
+    public var isBlank: Bool {
+        for b in utf8 {
+            switch b {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: continue
+            case ..<0x80: return false
+            default: return trimmed.isEmpty  // other white space (no-break space, …) by Character
+            }
+        }
+        return true
+    }
+
     /// The text without leading and trailing white space.
     public var trimmed: Substring {
         guard let start = firstIndex(where: { !$0.isWhitespace }),

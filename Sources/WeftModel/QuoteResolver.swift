@@ -116,8 +116,8 @@ public struct QuoteResolver: Sendable {
                 ? holdingProbe().map { $0.filter { authorKeys[$0] == name } } ?? byAuthor : byAuthor
             if let hit = firstHolding(authored) { return (hit, .authorName) }
         }
-        let earlier = index > QuoteResolver.linearSearchLimit
-            ? holdingProbe() ?? Array(stride(from: index - 1, through: 0, by: -1)) : Array(stride(from: index - 1, through: 0, by: -1))
+        let earlier = (index > QuoteResolver.linearSearchLimit ? holdingProbe() : nil)
+            ?? Array(stride(from: index - 1, through: 0, by: -1))
         if let hit = firstHolding(earlier) { return (hit, .textMatch) }
         if let nearest = byAuthor.first { return (nearest, .authorOnly) }
         return (nil, nil)

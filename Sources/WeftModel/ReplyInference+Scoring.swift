@@ -39,9 +39,9 @@ extension ReplyInference {
         for (i, post) in real.enumerated() {
             let parent = post.parent.flatMap { position[$0] }.flatMap { $0 < i ? $0 : nil }
             truth.append(i == 0 ? nil : parent ?? 0)
-            quoted.append(BodyParser.parse(post.body).quotes.filter { $0.level == 1 }
-                .compactMap { $0.quote.postNumber.flatMap { byNumber[$0] } })
-            posts.append(Post(id: post.id, author: post.author, date: post.date, body: plainText(post.body),
+            let parsed = BodyParser.parse(post.body)
+            quoted.append(parsed.quotes.filter { $0.level == 1 }.compactMap { $0.quote.postNumber.flatMap { byNumber[$0] } })
+            posts.append(Post(id: post.id, author: post.author, date: post.date, body: plainText(parsed.blocks),
                               inferred: .default))
         }
         var flat = thread
@@ -49,8 +49,8 @@ extension ReplyInference {
         return FlattenedThread(thread: flat, truth: truth, quoted: quoted)
     }
 
-    /// A body with its quotes written as `name wrote:` and `> ` lines.
-    static func plainText(_ body: String) -> String {
+    /// A parsed body as text, its quotes written as `name wrote:` and `> ` lines.
+    static func plainText(_ blocks: [Block]) -> String {
         func render(_ blocks: [Block]) -> String {
             blocks.map { block -> String in
                 switch block {
@@ -62,7 +62,7 @@ extension ReplyInference {
                 }
             }.joined(separator: "\n\n")
         }
-        return render(BodyParser.parse(body).blocks)
+        return render(blocks)
     }
 
     /// How well inferred links match the truth, over any number of threads.

@@ -123,7 +123,6 @@ extension App {
         }
         let selected = o.selectedPost
         let n = OpenThread(thread: o.thread, read: o.read, timeOrder: timeOrder)
-        n.collapsed = []
         n.recompute(filter: filter, hideOthers: hideOthers)
         open = n
         quoteCycle = nil

@@ -11,12 +11,12 @@ extension App {
         guard let o = open, let current = o.selectedPost else { return }
         var origin = current
         var index = 0
-        if let cycle = quoteCycle, cycle.landed == current,
-           cycle.next < o.resolver.sources(forPost: cycle.origin, body: o.parsed(cycle.origin)).count {
-            origin = cycle.origin
-            index = cycle.next
+        var cycled: [QuoteResolver.Source]?
+        if let cycle = quoteCycle, cycle.landed == current {
+            let left = o.resolver.sources(forPost: cycle.origin, body: o.parsed(cycle.origin))
+            if cycle.next < left.count { (origin, index, cycled) = (cycle.origin, cycle.next, left) }
         }
-        let sources = o.resolver.sources(forPost: origin, body: o.parsed(origin))
+        let sources = cycled ?? o.resolver.sources(forPost: origin, body: o.parsed(origin))
         guard !sources.isEmpty else {
             say("this post quotes nothing")
             quoteCycle = nil
