@@ -22,10 +22,16 @@ let package = Package(
     ],
     targets: [
         .target(name: "WeftModel", swiftSettings: strict),
+        .target(name: "WeftConfig", swiftSettings: strict),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "WeftStore", dependencies: ["WeftModel", "CSQLite"], swiftSettings: strict),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "WeftFormats", dependencies: ["WeftModel", "WeftStore", "CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "WeftFormats",
+            dependencies: ["WeftModel", "WeftStore", "WeftConfig", "WeftRecipes", "CLibXML2"],
+            swiftSettings: strict
+        ),
+        .target(name: "WeftRecipes", path: "recipes", exclude: ["README.md"], resources: [.copy("engines")], swiftSettings: strict),
         .target(
             name: "WeftSample",
             dependencies: ["WeftModel", "WeftFormats"],
@@ -46,7 +52,7 @@ let package = Package(
         .target(
             name: "WeftUI",
             dependencies: [
-                "WeftModel", "WeftStore", "CWidth", "WeftThemes",
+                "WeftModel", "WeftStore", "WeftConfig", "CWidth", "WeftThemes",
             ],
             swiftSettings: strict
         ),

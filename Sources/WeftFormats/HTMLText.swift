@@ -114,7 +114,9 @@ public enum HTMLText {
     }
 
     /// Accumulates text with block breaks.
-    private struct Renderer {
+    struct Renderer {
+        /// What a saved forum page adds: quotes it knows the source of, nodes to leave out, its address.
+        var hooks: PageHooks?
         var out = ""
         var pendingBreak = 0  // newlines owed before the next text
         var inPre = 0
@@ -167,6 +169,10 @@ public enum HTMLText {
                 return
             }
             let tag = name(node)
+            if let hooks {
+                if hooks.skips(node) { return }
+                if let mark = hooks.quote(node) { pageQuote(node, mark, depth); return }
+            }
             switch tag {
             case "div" where attribute(node, "data-weft-tag") == "aside"
                 && attribute(node, "class")?.split(separator: " ").contains("quote") == true:
@@ -207,7 +213,7 @@ public enum HTMLText {
                 emit("```")
                 block()
             case "blockquote":
-                var inner = Renderer()
+                var inner = Renderer(hooks: hooks)
                 var child = node.pointee.children
                 while let c = child { inner.render(c, depth: depth + 1); child = c.pointee.next }
                 let text = inner.finish()
@@ -216,8 +222,9 @@ public enum HTMLText {
                     .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n"))
                 block()
             case "a":
-                let href = attribute(node, "href") ?? ""
-                var inner = Renderer()
+                let written = attribute(node, "href") ?? ""
+                let href = hooks?.absolute(written) ?? written
+                var inner = Renderer(hooks: hooks)
                 var child = node.pointee.children
                 while let c = child { inner.render(c, depth: depth + 1); child = c.pointee.next }
                 let text = inner.finish()
@@ -229,7 +236,11 @@ public enum HTMLText {
                     inline("[\(text)](\(href))")
                 }
             case "img":
-                if let alt = attribute(node, "alt"), !alt.isEmpty { inline(alt) }
+                if let hooks {
+                    inline(hooks.image(alt: attribute(node, "alt"), source: attribute(node, "src") ?? attribute(node, "data-src")))
+                } else if let alt = attribute(node, "alt"), !alt.isEmpty {
+                    inline(alt)
+                }
             case "script", "style", "head", "title", "noscript", "svg":
                 return
             default:
@@ -243,7 +254,7 @@ public enum HTMLText {
             if let user = attribute(node, "data-username") { fields.append(user) }
             if let post = attribute(node, "data-post") { fields.append("post:\(post)") }
             if let topic = attribute(node, "data-topic") { fields.append("topic:\(topic)") }
-            var inner = Renderer()
+            var inner = Renderer(hooks: hooks)
             var child = node.pointee.children
             while let c = child {
                 // The title div holds the avatar and the name, already in the tag.
@@ -262,6 +273,20 @@ public enum HTMLText {
             block()
             let head = fields.isEmpty ? "[quote]" : "[quote=\"\(fields.joined(separator: ", "))\"]"
             emit(head + "\n" + inner.finish() + "\n[/quote]")
+            block()
+        }
+
+        /// A forum page's quote: `[quote="name, post:N"]`, which ``BodyParser`` reads and the resolver links.
+        mutating func pageQuote(_ node: xmlNodePtr, _ mark: PageHooks.QuoteMark, _ depth: Int) {
+            var inner = Renderer(hooks: hooks)
+            inner.children(node, depth)
+            let text = inner.finish()
+            var fields: [String] = []
+            if let author = mark.author { fields.append(author.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: "\"", with: "'")) }
+            if let post = mark.post { fields.append("post:\(post)") }
+            block()
+            let head = fields.isEmpty ? "[quote]" : "[quote=\"\(fields.joined(separator: ", "))\"]"
+            emit(head + "\n" + text + "\n[/quote]")
             block()
         }
 

@@ -16,6 +16,8 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case text
     /// Weft's JSON thread format, also what scrapers write (see `ThreadDocument`).
     case json
+    /// A saved forum thread page (HTML), read with the engine's recipe (see ``ForumPages``).
+    case page
 
     /// Guesses the format from the first bytes of the content, not the file name.
     ///
@@ -26,6 +28,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
         if Mbox.looksLikeMbox(bytes) { return .mbox }
+        if PageSource.looksLikeHTML(bytes) { return .page }
         if looksLikeMessage(ArraySlice(bytes)) { return .maildir }
         return .text
     }

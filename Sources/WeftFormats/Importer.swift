@@ -18,10 +18,10 @@ public enum Importer {
     /// Issues with single items are in the batch; a whole input that cannot
     /// be read throws an ``ImportError`` naming it and the position.
     public static func read(_ path: String, format: ImportFormat = .auto, forum: String? = nil,
-                            progress: Progress? = nil) throws -> ImportBatch {
+                            recipes: RecipeBook = .standard, progress: Progress? = nil) throws -> ImportBatch {
         var isDir: ObjCBool = false
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            return try readDirectory(path, format: format, forum: forum, progress: progress)
+            return try readDirectory(path, format: format, forum: forum, recipes: recipes, progress: progress)
         }
         // An mbox is read straight into the byte array the parser walks: one copy of a 1.5 GB file, not two.
         if path != "-", format == .mbox || format == .auto, let bytes = readBytes(path),
@@ -38,14 +38,24 @@ public enum Importer {
             }
             data = d
         }
-        return try read(data, source: path, format: format, forum: forum, progress: progress)
+        let modified = path == "-" ? nil : FileState.of(path).map { Date(timeIntervalSince1970: $0.mtime) }
+        return try read(data, source: path, format: format, forum: forum, recipes: recipes, modified: modified,
+                        progress: progress)
     }
 
     /// Reads data already in memory, naming `source` in errors.
+    ///
+    /// `modified` is the file's modification time: a saved page's relative dates ("Today") are
+    /// resolved against it when the page does not say when it was saved.
     public static func read(_ data: Data, source: String, format: ImportFormat = .auto, forum: String? = nil,
+                            recipes: RecipeBook = .standard, modified: Date? = nil,
                             progress: Progress? = nil) throws -> ImportBatch {
-        let chosen = format == .auto ? ImportFormat.detect(data) : format
+        var chosen = format == .auto ? ImportFormat.detect(data) : format
+        // HTML is never read as a text page: its markup would become the posts.
+        if chosen == .text && ImportFormat.detect(data) == .page { chosen = .page }
         switch chosen {
+        case .page:
+            return try ForumPages.read([UInt8](data), source: source, recipes: recipes, modified: modified)
         case .mbox:
             return try readMbox([UInt8](data), source: source, forum: forum, progress: progress)
         case .maildir:
@@ -127,7 +137,7 @@ public enum Importer {
     }
 
     /// A directory: a Maildir is one archive (threaded together); otherwise each file in name order.
-    private static func readDirectory(_ path: String, format: ImportFormat, forum: String?,
+    private static func readDirectory(_ path: String, format: ImportFormat, forum: String?, recipes: RecipeBook,
                                       progress: Progress?) throws -> ImportBatch {
         if format == .maildir || (format == .auto && Maildir.isMaildir(path)) {
             let files = Maildir.messageFiles(in: path)
@@ -144,23 +154,36 @@ public enum Importer {
             return ImportBatch(threads: mail.threads(), issues: issues + mail.issues)
         }
         var batch = ImportBatch()
-        let files = walk(path)
-        for (n, file) in files.enumerated() {
-            if format == .auto, let head = try? FileHandle(forReadingFrom: URL(fileURLWithPath: file)).read(upToCount: 4096),
-               ImportFormat.detect(head) == .text {
+        var files: [String] = []
+        var pages: [String] = []
+        for file in walk(path) {
+            let head = format == .auto || format == .page
+                ? (try? FileHandle(forReadingFrom: URL(fileURLWithPath: file)).read(upToCount: 4096)) ?? Data() : Data()
+            let detected = format == .auto ? ImportFormat.detect(head) : format
+            if detected == .page {
+                pages.append(file)
+            } else if detected == .text {
                 batch.issues.append(ImportIssue(source: file, position: nil,
-                                                reason: "not a mail, JSON or Discourse file; left alone (a saved page imports by name)",
+                                                reason: "not a mail, JSON, Discourse or forum page file; left alone",
                                                 skipped: false, ignored: true))
-                continue
+            } else {
+                files.append(file)
             }
+        }
+        if !pages.isEmpty {
+            let b = ForumPages.readMirror(pages, recipes: recipes) { progress?($0, pages.count + files.count, .files) }
+            batch.threads += b.threads
+            batch.issues += b.issues
+        }
+        for (n, file) in files.enumerated() {
             do {
-                let b = try read(file, format: format, forum: forum)
+                let b = try read(file, format: format, forum: forum, recipes: recipes)
                 batch.threads += b.threads
                 batch.issues += b.issues
             } catch let error as ImportError {
                 batch.issues.append(ImportIssue(source: error.source, position: error.position, reason: error.reason, skipped: true))
             }
-            progress?(n + 1, files.count, .files)
+            progress?(pages.count + n + 1, pages.count + files.count, .files)
         }
         return batch
     }

@@ -69,12 +69,37 @@ public struct ForumThread: Equatable, Sendable, Codable {
         }
         if forum == nil { forum = other.forum }
         if title.isEmpty || title.hasPrefix("(untitled") { title = other.title }
+        if added > 0 && hadPosts { orderByNumber() }
         resolveNumberedParents()
         // New posts of a flat thread get links in the context of the posts before them; earlier posts
         // keep theirs (inference looks only backwards). Posts merged into an empty thread keep the
         // links their import inferred, unless some were never inferred.
         if added > 0 && hasInferredLinks && (hadPosts || posts.contains(where: \.awaitsInference)) { inferReplies() }
         return added
+    }
+
+    /// Adds the posts of `other` whose ids are new, as they are: no reordering, no inference.
+    ///
+    /// For readers that gather many pieces of a thread and then call ``orderByNumber()`` and
+    /// ``inferReplies()`` once; ``merge(_:)`` does all three for one piece.
+    public mutating func append(_ other: ForumThread) {
+        var ids = Set(posts.map(\.id))
+        for post in other.posts where ids.insert(post.id).inserted { posts.append(post) }
+        if forum == nil { forum = other.forum }
+        if title.isEmpty { title = other.title }
+    }
+
+    /// Puts the posts in the order of their numbers, when every post has one.
+    ///
+    /// Pages of a forum thread saved or imported in any order then read as the forum
+    /// showed them: a forum's post ids grow with time, as Discourse's post numbers do.
+    /// The sort is stable, and a thread whose posts are not all numbered keeps its order.
+    public mutating func orderByNumber() {
+        guard posts.allSatisfy({ $0.number != nil }) else { return }
+        let isOrdered = zip(posts, posts.dropFirst()).allSatisfy { $0.number! <= $1.number! }
+        if !isOrdered {
+            posts = posts.enumerated().sorted { ($0.element.number!, $0.offset) < ($1.element.number!, $1.offset) }.map(\.element)
+        }
     }
 
     /// Turns `#N` parents into the id of post number N where the thread has it.

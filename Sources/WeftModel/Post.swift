@@ -13,7 +13,8 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
     public var date: Date?
     /// The id of the post this one answers, or `nil` for a thread's opening post.
     public var parent: String?
-    /// The source's own post number (Discourse `post_number`), when it has one.
+    /// The source's own number for the post, when it has one: Discourse's `post_number`, or a forum's
+    /// post id on a saved page. Quotes name posts by it (`post:N`), and pages of a thread merge in its order.
     public var number: Int?
     /// The text of the post.
     public var body: String
@@ -25,12 +26,15 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
     /// Set when the source gave no reply link and ``parent`` was inferred (see ``ReplyInference``):
     /// why this parent was chosen. `nil` for a link the source gave, which inference never changes.
     public var inferred: ReplyReason?
+    /// The author's signature, kept apart from the body: shown dimmed after it, never
+    /// searched, never taken as a quote's source. Saved forum pages have them.
+    public var signature: String?
 
     /// Creates a post.
     public init(
         id: String, author: String? = nil, date: Date? = nil, parent: String? = nil,
         number: Int? = nil, body: String, format: BodyFormat = .plain, placeholder: Bool = false,
-        inferred: ReplyReason? = nil
+        inferred: ReplyReason? = nil, signature: String? = nil
     ) {
         self.id = id
         self.author = author
@@ -41,6 +45,7 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
         self.format = format
         self.placeholder = placeholder
         self.inferred = inferred
+        self.signature = signature
     }
 
     /// The author's name for display: the name, or "(unnamed)".

@@ -15,8 +15,9 @@ struct PostRecord: Codable {
     var body: String
     var placeholder: Bool
     var inferred: ReplyReason?
+    var signature: String?
 
-    private enum Keys: String, CodingKey { case id, author, parent, date, number, format, body, placeholder, inferred }
+    private enum Keys: String, CodingKey { case id, author, parent, date, number, format, body, placeholder, inferred, signature }
 
     init(_ post: Post) {
         id = post.id
@@ -28,11 +29,12 @@ struct PostRecord: Codable {
         body = post.body
         placeholder = post.placeholder
         inferred = post.inferred
+        signature = post.signature
     }
 
     var model: Post {
         Post(id: id, author: author, date: date, parent: parent, number: number, body: body, format: format,
-             placeholder: placeholder, inferred: inferred)
+             placeholder: placeholder, inferred: inferred, signature: signature)
     }
 
     init(from decoder: any Decoder) throws {
@@ -46,6 +48,7 @@ struct PostRecord: Codable {
         format = try c.decodeIfPresent(BodyFormat.self, forKey: .format) ?? .plain
         body = try c.decode(String.self, forKey: .body)
         placeholder = try c.decodeIfPresent(Bool.self, forKey: .placeholder) ?? false
+        signature = try c.decodeIfPresent(String.self, forKey: .signature)
         // No `parent` key means the source gave no reply link (a flat forum's posts): the link is
         // inferred. A `parent` key, even `null`, is a link and is kept.
         inferred = try c.decodeIfPresent(ReplyReason.self, forKey: .inferred)
@@ -72,6 +75,7 @@ struct PostRecord: Codable {
         try c.encode(body, forKey: .body)
         if placeholder { try c.encode(true, forKey: .placeholder) }
         try c.encodeIfPresent(inferred, forKey: .inferred)
+        try c.encodeIfPresent(signature, forKey: .signature)
     }
 
     private static func stringOrNumber(_ c: KeyedDecodingContainer<Keys>, _ key: Keys) throws -> String? {

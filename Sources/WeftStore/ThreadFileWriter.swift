@@ -54,6 +54,7 @@ enum ThreadFileWriter {
             if let number = post.number { raw(",\n        \"number\" : "); out.append(contentsOf: String(number).utf8) }
             raw(",\n        \"parent\" : "); optional(post.parent)
             if post.placeholder { raw(",\n        \"placeholder\" : true") }
+            if let signature = post.signature { raw(",\n        \"signature\" : "); string(signature) }
             raw("\n      }")
         }
         raw("\n    ],\n    \"title\" : "); string(thread.title)

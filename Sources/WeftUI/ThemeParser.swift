@@ -1,3 +1,5 @@
+import WeftConfig
+
 /// Reads theme files, naming the line of any mistake.
 ///
 /// ```toml

@@ -18,11 +18,14 @@ struct Import: ParsableCommand {
     @Option(help: "The forum name to give threads that have none.")
     var forum: String?
 
+    @OptionGroup var recipeOptions: RecipeOptions
+
     @Argument(help: ArgumentHelp("Files or directories to import; - reads standard input.", valueName: "path"),
               completion: .file())
     var paths: [String]
 
     func run() throws {
+        let recipes = try recipeOptions.book()
         let store = try storeOptions.open(create: true)
         var total = MergeResult()
         var problems: [ImportIssue] = []
@@ -40,7 +43,7 @@ struct Import: ParsableCommand {
         for path in paths {
             do {
                 progress.start(path)
-                var batch = try Importer.read(path, format: format, forum: forum) { done, total, unit in
+                var batch = try Importer.read(path, format: format, forum: forum, recipes: recipes) { done, total, unit in
                     progress.update(done: done, total: total, bytes: unit == .bytes)
                 }
                 progress.finish()
@@ -67,9 +70,18 @@ struct Import: ParsableCommand {
         }
         let skipped = problems.filter(\.skipped)
         let ignored = problems.filter(\.ignored)
-        for issue in problems {
-            let kind = issue.skipped ? "skipped" : issue.ignored ? "ignored" : "note"
-            Output.error("weft: \(kind): \(issue)")
+        for issue in problems where !issue.ignored {
+            Output.error("weft: \(issue.skipped ? "skipped" : "note"): \(issue)")
+        }
+        // A mirrored forum holds thousands of pages that are not threads: one line per reason, not per file.
+        var reasons: [String: [String]] = [:]
+        for issue in ignored { reasons[issue.reason, default: []].append(issue.source) }
+        for (reason, files) in reasons.sorted(by: { $0.key < $1.key }) {
+            if files.count <= 3 {
+                for file in files { Output.error("weft: ignored: \(file): \(reason)") }
+            } else {
+                Output.error("weft: ignored: \(files.count) files (\(files[0]), …): \(reason)")
+            }
         }
         var summary = "imported into \(store.root.path): \(Output.count(total.threadsAdded, "thread")) added"
         if total.threadsUpdated > 0 { summary += ", \(total.threadsUpdated) updated" }

@@ -14,7 +14,7 @@ struct Weft: ParsableCommand {
             Exit status: 0 on success, 1 on a data or user error, 2 on a usage error.
             """,
         version: "0.1.0",
-        subcommands: [Browse.self, Import.self, Export.self, List.self, Show.self, Authors.self, Search.self],
+        subcommands: [Browse.self, Import.self, Export.self, List.self, Show.self, Authors.self, Search.self, RecipeCommand.self],
         defaultSubcommand: Browse.self
     )
 

@@ -1,4 +1,4 @@
-/// A strict reader for the part of TOML that theme files use.
+/// A strict reader for the part of TOML that theme, keys and recipe files use.
 ///
 /// Written by hand, replacing TOMLKit: fuzzing the theme parser found inputs
 /// (`[*]`, `a = [1, }`) on which toml++, the C++ library inside TOMLKit,
@@ -100,7 +100,7 @@ public enum MiniTOML {
                     skip(newlines: false)
                     let name = try key()
                     skip(newlines: false)
-                    guard current == "]" else { throw fail("expected \"]\" to close the table header (dotted and array tables are not used in themes)") }
+                    guard current == "]" else { throw fail("expected \"]\" to close the table header (dotted and array tables are not supported)") }
                     advance()
                     try endOfLine()
                     if tables[name] != nil || root[name] != nil { throw SyntaxError(line: headerLine, column: 1, reason: "table [\(name)] is defined twice") }
@@ -162,7 +162,7 @@ public enum MiniTOML {
             let quote = current!
             advance()
             if quote == "\"" && current == "\"" && i + 1 < s.count && s[i + 1] == "\"" {
-                throw fail("multi-line strings are not used in themes")
+                throw fail("multi-line strings are not supported")
             }
             var out = String.UnicodeScalarView()
             while true {
