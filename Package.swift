@@ -87,6 +87,7 @@ let package = Package(
         .testTarget(
             name: "WeftFormatsTests",
             dependencies: ["WeftFormats", "WeftModel", "WeftStore", "WeftTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
         .testTarget(

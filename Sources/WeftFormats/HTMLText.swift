@@ -279,7 +279,7 @@ public enum HTMLText {
         /// A forum page's quote: `[quote="name, post:N"]`, which ``BodyParser`` reads and the resolver links.
         mutating func pageQuote(_ node: xmlNodePtr, _ mark: PageHooks.QuoteMark, _ depth: Int) {
             var inner = Renderer(hooks: hooks)
-            inner.children(node, depth)
+            inner.children(contentRoot(of: node), depth)
             let text = inner.finish()
             var fields: [String] = []
             if let author = mark.author { fields.append(author.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: "\"", with: "'")) }
@@ -288,6 +288,31 @@ public enum HTMLText {
             let head = fields.isEmpty ? "[quote]" : "[quote=\"\(fields.joined(separator: ", "))\"]"
             emit(head + "\n" + text + "\n[/quote]")
             block()
+        }
+
+        /// The element that holds a quote's text: wrappers with one element child (an `<aside>`, the
+        /// `<blockquote>` inside it, a table cell) are looked through, so the text is not quoted twice.
+        func contentRoot(of quote: xmlNodePtr) -> xmlNodePtr {
+            var node = quote
+            for _ in 0..<HTMLText.maxDepth {
+                var only: xmlNodePtr?
+                var count = 0
+                var child = node.pointee.children
+                while let c = child {
+                    child = c.pointee.next
+                    if c.pointee.type == XML_TEXT_NODE {
+                        if !content(c).allSatisfy(\.isWhitespace) { return node }
+                        continue
+                    }
+                    guard c.pointee.type == XML_ELEMENT_NODE, hooks?.skips(c) != true else { continue }
+                    count += 1
+                    only = c
+                }
+                guard count == 1, let next = only, hooks?.quote(next) == nil,
+                      ["blockquote", "aside", "div", "table", "tbody", "tr", "td"].contains(name(next)) else { return node }
+                node = next
+            }
+            return node
         }
 
         mutating func children(_ node: xmlNodePtr, _ depth: Int) {
@@ -301,7 +326,8 @@ public enum HTMLText {
         func finish() -> String {
             var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
                 var l = line
-                while l.last == " " { l = l.dropLast() }
+                // Trailing spaces go, and so do the zero-width spaces editors leave (XenForo ends lines with them).
+                while let c = l.last, c == " " || c == "\u{200B}" || c == "\u{FEFF}" { l = l.dropLast() }
                 return l
             }
             // No more than one blank line in a row.
