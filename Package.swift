@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WeftFormatsTests",
-            dependencies: ["WeftFormats", "WeftModel", "WeftStore", "WeftTestSupport"],
+            dependencies: ["WeftFormats", "WeftModel", "WeftStore", "WeftRecipes", "WeftTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

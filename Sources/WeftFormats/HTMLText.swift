@@ -155,6 +155,7 @@ public enum HTMLText {
         }
 
         mutating func render(_ node: xmlNodePtr, depth: Int) {
+            if let hooks, hooks.skips(node) { return }
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 inline(content(node))
@@ -169,9 +170,9 @@ public enum HTMLText {
                 return
             }
             let tag = name(node)
-            if let hooks {
-                if hooks.skips(node) { return }
-                if let mark = hooks.quote(node) { pageQuote(node, mark, depth); return }
+            if let mark = hooks?.quote(node) {
+                pageQuote(node, mark, depth)
+                return
             }
             switch tag {
             case "div" where attribute(node, "data-weft-tag") == "aside"

@@ -160,9 +160,9 @@ public enum ForumDate {
         rest.remove(at: i)
         let marker = i < rest.count ? rest[i] : nil
         let before = i > 0 ? rest[i - 1] : nil
-        if let marker, ["pm", "p.m", "p"].contains(marker) || before == "du" {
+        if marker.map({ ["pm", "p.m", "p"].contains($0) }) == true || before == "du" {
             if hour < 12 { hour += 12 }
-        } else if let marker, ["am", "a.m", "a"].contains(marker) || before == "de" {
+        } else if marker.map({ ["am", "a.m", "a"].contains($0) }) == true || before == "de" {
             if hour == 12 { hour = 0 }
         }
         rest.removeAll { ["am", "pm", "a.m", "p.m", "de", "du", "at", "um", "à", "a", "в", "la", "las", "p", "o", "kl"].contains($0) }

@@ -74,7 +74,12 @@ struct PageExtractor {
             if let sig = recipe.signature {
                 let nodes = page.nodes(sig, at: node)
                 nodes.forEach(hooks.skip)
-                let text = nodes.map { render($0, hooks: PageHooks(base: base)) }.filter { !$0.isEmpty }.joined(separator: "\n")
+                var renderer = HTMLText.Renderer(hooks: PageHooks(base: base))
+                for sigNode in nodes { renderer.render(sigNode, depth: 0) }
+                // The "__________" line forums put above a signature is a separator, not part of it.
+                let lines = renderer.finish().split(separator: "\n", omittingEmptySubsequences: false)
+                    .drop { $0.allSatisfy { $0 == "_" || $0 == "-" || $0.isWhitespace } }
+                let text = lines.joined(separator: "\n")
                 signature = text.isEmpty ? nil : text
             }
             for query in recipe.remove { page.nodes(query, at: node).forEach(hooks.skip) }
