@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case parent, previousSibling, nextSibling, quoteSource, jumpBack, toggleCollapse
     case filterAuthor, filterCurrentAuthor, toggleHideOthers, search, nextMatch, previousMatch
     case toggleUnreadOnly, toggleRead, cycleSort, toggleQuoteFold, openLink, searchStore
-    case cycleTheme, reload, redraw, help, back, quit, toggleTimeOrder
+    case cycleTheme, reload, redraw, help, back, quit, toggleTimeOrder, toggleSignatures
 }
 
 /// One row of the action table: the action, its config name, default keys and help text.

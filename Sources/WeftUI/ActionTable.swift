@@ -27,6 +27,7 @@ public enum ActionTable {
         ActionInfo(action: .toggleCollapse, name: "toggle-collapse", keys: "x", help: "Collapse or expand the subtree", group: "Read"),
         ActionInfo(action: .toggleQuoteFold, name: "toggle-quote-fold", keys: "z", help: "Unfold or fold long quotes in the post", group: "Read"),
         ActionInfo(action: .openLink, name: "open-link", keys: "l", help: "Open a link of the post in $BROWSER", group: "Read"),
+        ActionInfo(action: .toggleSignatures, name: "toggle-signatures", keys: "Z", help: "Hide or show the signatures under posts", group: "Read"),
         ActionInfo(action: .toggleRead, name: "toggle-read", keys: "r", help: "Mark the post read or unread", group: "Read"),
         ActionInfo(action: .filterAuthor, name: "filter-author", keys: "a", help: "Filter by author (a,b; !name excludes; empty clears)", group: "Filter"),
         ActionInfo(action: .filterCurrentAuthor, name: "filter-current-author", keys: "A", help: "Filter by the current post's author", group: "Filter"),

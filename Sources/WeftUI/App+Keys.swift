@@ -56,6 +56,9 @@ extension App {
         case .previousMatch: nextMatch(forward: false)
         case .cycleSort: cycleSort()
         case .toggleTimeOrder: toggleTimeOrder()
+        case .toggleSignatures:
+            hideSignatures.toggle()
+            say(hideSignatures ? "signatures hidden" : "signatures shown")
         case .cycleTheme: return cycleTheme()
         case .reload:
             lastChangeToken = source.changeToken()

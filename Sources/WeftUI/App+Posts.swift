@@ -81,7 +81,8 @@ extension App {
     /// The lines of the selected post at the post pane's width.
     func postLineCount() -> Int {
         guard let o = open, let post = o.selectedPost, let rect = layout.post else { return 0 }
-        return PostView.lines(o, post: post, width: App.postTextWidth(rect), query: searchQuery, ascii: ascii).count
+        return PostView.lines(o, post: post, width: App.postTextWidth(rect), query: searchQuery, ascii: ascii,
+                              signatures: !hideSignatures).count
     }
 
     /// The width the post's text is wrapped to in the post pane: the pane less a column each side.

@@ -149,7 +149,8 @@ extension App {
         if treeRow.marker == .duplicateID { head.append("duplicate id") }
         head.append("post \(o.selection + 1) of \(o.visible.count)")
         drawTitle(&grid, r, head.joined(separator: " · "), pane: .post)
-        let lines = PostView.lines(o, post: postIndex, width: App.postTextWidth(r), query: searchQuery, ascii: ascii)
+        let lines = PostView.lines(o, post: postIndex, width: App.postTextWidth(r), query: searchQuery, ascii: ascii,
+                                   signatures: !hideSignatures)
         let rows = r.height - 2
         // How far through the post: on the line under the title, right-aligned, where it covers no text.
         var noteLimit = r.maxX - 1

@@ -67,6 +67,8 @@ public final class App {
     var hideOthers = false
     /// Whether threads show in time order rather than as reply trees (`T`), for the session.
     var timeOrder = false
+    /// `Z`: signatures are hidden in every post.
+    var hideSignatures = false
     var lastMatch: MatchKind = .search
     var searchQuery = ""
     var searchOrigin: (list: Int, tree: Int, scroll: Int)?

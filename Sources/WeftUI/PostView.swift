@@ -6,15 +6,17 @@ import WeftModel
 /// Quotes are blocks with one bar per nesting level, in that level's
 /// role, headed by their attribution line. A quote longer than
 /// ``foldThreshold`` lines shows its first ``foldKeep`` lines and a
-/// "[+N lines]" line until `z` unfolds the post. Links are listed at the end,
+/// "[+N lines]" line until `z` unfolds the post. A signature follows the body,
+/// dimmed, under a `-- ` line (`Z` hides them all). Links are listed at the end,
 /// numbered for `l`.
 enum PostView {
     static let foldThreshold = 6
     static let foldKeep = 4
 
     /// The post's lines (cached on the open thread for the last key asked).
-    static func lines(_ o: OpenThread, post: Int, width: Int, query: String, ascii: Bool) -> [StyledLine] {
-        let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)"
+    static func lines(_ o: OpenThread, post: Int, width: Int, query: String, ascii: Bool,
+                      signatures: Bool = true) -> [StyledLine] {
+        let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)|\(signatures)"
         if let cached = o.linesCache, cached.key == key { return cached.lines }
         let body = o.parsed(post)
         let unfold = o.unfolded.contains(post)
@@ -24,6 +26,13 @@ enum PostView {
             out.append(StyledLine())
             let note = "[\(cut) more bytes of this post are not shown; weft show or weft export prints all of it]"
             for line in Wrap.lines(note, width: width) { out.append(StyledLine(line, .error)) }
+        }
+        if signatures, let signature = o.thread.posts[post].signature {
+            out.append(StyledLine())
+            out.append(StyledLine("-- ", .dimmed))
+            for paragraph in TerminalSafe.clean(signature).split(separator: "\n", omittingEmptySubsequences: false) {
+                for line in Wrap.lines(String(paragraph), width: width) { out.append(StyledLine(line, .dimmed)) }
+            }
         }
         if !body.links.isEmpty {
             out.append(StyledLine())

@@ -102,3 +102,21 @@ let longPostFixture = ForumThread(id: "fixture-long-post", title: "Numbered line
          body: (1...60).map { "Line \($0) of sixty, each one numbered so a page's first and last can be told apart." }
             .joined(separator: "\n")),
 ])
+
+/// A thread as a saved forum page gives it: the forum's post ids as numbers, quotes naming their
+/// post, signatures kept apart from the bodies, links inferred.
+let forumPageFixture: ForumThread = {
+    var thread = ForumThread(id: "example.org-42", title: "Old times on the café board", forum: "General chat", posts: [
+        Post(id: "101", author: "Costis", date: Date(timeIntervalSince1970: 1_041_391_680), number: 101,
+             body: "Who remembers the café on the corner, the one with the green awning and the terrible coffee?",
+             format: .html, inferred: .default, signature: "Costis · Athens · since 1998"),
+        Post(id: "102", author: "mariela", date: Date(timeIntervalSince1970: 1_041_545_100), number: 102,
+             body: "[quote=\"Costis, post:101\"]\nWho remembers the café on the corner, the one with the green awning\n[/quote]\n\n"
+                + "I do! The coffee was awful but the cake was worth the walk.",
+             format: .html, inferred: .default, signature: "mariela — baking since 1998\nhttps://example.org/cakes"),
+        Post(id: "105", author: "Costis", date: Date(timeIntervalSince1970: 1_041_584_400), number: 105,
+             body: "Thanks mariela, I had forgotten the cake entirely.", format: .html, inferred: .default),
+    ])
+    thread.inferReplies()
+    return thread
+}()

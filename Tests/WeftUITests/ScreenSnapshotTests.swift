@@ -116,4 +116,15 @@ struct ScreenSnapshotTests {
     func longPostScreen(name: String, width: Int, height: Int, keys: String) throws {
         try Self.snapshot(extra: longPostFixture, select: "/ text:Numbered Enter", name: name, width: width, height: height, keys: keys)
     }
+
+    static let forumPageScreens: [(String, Int, Int, String)] = [
+        ("forum-page-quote-and-signature", 120, 40, "Enter j"),
+        ("forum-page-signatures-hidden", 120, 40, "Enter j Z"),
+        ("forum-page-quote-source", 80, 24, "Enter j s"),
+    ]
+
+    @Test("a saved forum page's thread: quotes by post id, signatures apart", arguments: forumPageScreens)
+    func forumPageScreen(name: String, width: Int, height: Int, keys: String) throws {
+        try Self.snapshot(extra: forumPageFixture, select: "/ text:café Enter", name: name, width: width, height: height, keys: keys)
+    }
 }
