@@ -11,7 +11,13 @@ import WeftUI
 /// input kept in `Tests/fuzz/regressions`.
 public enum FuzzTargets {
     /// Target names, for `WEFT_FUZZ_TARGET` and corpus folders.
-    public static let names = ["mbox", "headers", "mime", "discourse", "reddit", "quotes", "theme", "textpage", "html"]
+    public static let names = ["mbox", "headers", "mime", "discourse", "reddit", "quotes", "theme", "textpage", "html", "page", "recipe"]
+
+    /// The page a fuzzed recipe is applied to.
+    static let recipePage = """
+        <html><body><h1>T</h1><div class="p" id="m1"><b>ann</b> 3 May 2020<div class="t">Hi <q>x</q></div></div>
+        <div class="p" id="m2"><b>bob</b> Today at 3:12 PM<div class="t"><blockquote data-ref="1">Hi</blockquote>ok</div></div></body></html>
+        """
 
     /// Runs the named target on one input.
     public static func run(_ name: String, _ data: Data) {
@@ -38,6 +44,13 @@ public enum FuzzTargets {
             _ = try? Importer.read(data, source: "fuzz.txt", format: .text)
         case "html":
             _ = HTMLText.text(from: String(decoding: data, as: UTF8.self))
+        case "page":
+            // Every built-in recipe is tried on the bytes (each detect), and the matching one read.
+            _ = try? Importer.read(data, source: "fuzz.html", format: .page)
+        case "recipe":
+            if let recipe = try? Recipe.parse(String(decoding: data, as: UTF8.self), file: "fuzz.toml") {
+                _ = try? ForumPages.extract(Array(FuzzTargets.recipePage.utf8), recipes: RecipeBook(recipes: [recipe]), forceFirst: true)
+            }
         default:
             preconditionFailure("unknown fuzz target \(name)")
         }

@@ -23,7 +23,7 @@ seed_shared() { # seed_shared TARGET FILES...
     for f in "$@"; do [ -f "$f" ] && head -c 200000 "$f" > "$WORK/$t/shared-$(basename "$f")"; done
 }
 passed=0 failed=0 total_runs=0
-for t in mbox headers mime discourse reddit quotes theme textpage html; do
+for t in mbox headers mime discourse reddit quotes theme textpage html page recipe; do
     mkdir -p "$WORK/$t" "Tests/fuzz/regressions/$t"
     cp Tests/fuzz/seeds/$t/* "$WORK/$t/" 2>/dev/null
     cp Tests/fuzz/regressions/$t/* "$WORK/$t/" 2>/dev/null
@@ -33,6 +33,7 @@ for t in mbox headers mime discourse reddit quotes theme textpage html; do
             headers|mime) seed_shared $t $(ls "$SHARED"/maildir-notmuch/lkml/cur/* 2>/dev/null | head -20) ;;
             discourse) seed_shared $t "$SHARED"/discourse-api-fixture/*.json "$SHARED"/discourse-criticalfallibilism/t_2144_posts.json ;;
             reddit) seed_shared $t "$SHARED"/reddit/IAmA*.json ;;
+            page) seed_shared $t "$SHARED"/forum-pages/*/*.html ;;
             html) python3 -c "
 import json,sys
 d=json.load(open('$SHARED/discourse-criticalfallibilism/t_2144_posts.json'))
@@ -55,6 +56,6 @@ for i,p in enumerate(d['post_stream']['posts'][:20]): open('$WORK/$t/cooked-%d.h
         failed=$((failed + 1))
     fi
 done
-echo "fuzzing: $total_runs runs over 9 targets"
+echo "fuzzing: $total_runs runs over 11 targets"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

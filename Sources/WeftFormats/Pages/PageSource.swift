@@ -38,6 +38,20 @@ struct PageSource {
             charsetNote = "unknown charset \"\(declared ?? "")\"; read as UTF-8"
         }
         (savedFrom, savedAt) = PageSource.saveComment(head)
+        self.text = PageSource.withoutInternalSubset(self.text)
+    }
+
+    /// The page with a doctype's internal subset (`<!DOCTYPE html [<!ENTITY …>]>`) taken out.
+    ///
+    /// HTML has no entity declarations; browsers end such a doctype at its first `>` and show the
+    /// rest as text. Taking the subset out keeps the page's markup whole and declares nothing.
+    static func withoutInternalSubset(_ text: String) -> String {
+        let head = text.prefix(512).lowercased()
+        guard let doctype = head.range(of: "<!doctype"), let bracket = head[doctype.upperBound...].firstIndex(of: "["),
+              head[doctype.upperBound..<bracket].firstIndex(of: ">") == nil else { return text }
+        let start = text.index(text.startIndex, offsetBy: head.distance(from: head.startIndex, to: doctype.lowerBound))
+        guard let end = text[start...].range(of: "]>") else { return text }
+        return text.replacingCharacters(in: start..<end.upperBound, with: "<!DOCTYPE html>")
     }
 
     /// The charset a page's `meta` declares in its first bytes.
