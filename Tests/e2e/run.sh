@@ -160,6 +160,49 @@ check "T again gives the inferred tree back" "links inferred"
 keys Q
 wait_exit >/dev/null
 
+echo "# saved forum pages"
+PAGES=Tests/WeftFormatsTests/Fixtures/pages
+out=$("$WEFT" import --store "$WORK/pages" "$PAGES/phpbb2-subsilver.html" "$PAGES/invision4.html" "$PAGES/discourse-crawler.html" 2>&1)
+if [ "$out" = "imported into $WORK/pages: 3 threads added, 9 posts, 6 authors" ]; then ok "phpBB 2, Invision and Discourse pages import"; else fail "pages import said: $out"; fi
+"$WEFT" import --store "$WORK/pages" "$PAGES/static-archive.html" >/dev/null 2>"$WORK/err"; status=$?
+if [ $status = 1 ] && grep -q "static-archive.html: no recipe recognises this page as a forum thread (tried .*phpBB 3.*); see docs/recipes.md" "$WORK/err"; then
+    ok "a page no recipe knows is refused in one sentence, status 1"
+else fail "unknown page gave $status: $(cat "$WORK/err")"; fi
+out=$("$WEFT" import --store "$WORK/pages" --recipe "$PAGES/static-archive.toml" "$PAGES/static-archive.html" 2>&1)
+if echo "$out" | grep -q ": 1 thread added, 4 posts"; then ok "--recipe reads a forum no built-in recipe knows"; else fail "--recipe import said: $out"; fi
+printf 'engine = "x"\ndetect = ["//p"]\n[thread]\ntitle = "//h1"\nsignture = "//p"\n' > "$WORK/bad-recipe.toml"
+out=$("$WEFT" import --store "$WORK/pages" --recipe "$WORK/bad-recipe.toml" "$PAGES/invision4.html" 2>&1); status=$?
+if [ $status = 1 ] && echo "$out" | grep -q "bad-recipe.toml:5: unknown key \"signture\" in \[thread\]"; then ok "a broken recipe is named by file and line"; else fail "broken recipe gave $status: $out"; fi
+mkdir -p "$XDG_CONFIG_HOME/weft/recipes" && cp "$PAGES/static-archive.toml" "$XDG_CONFIG_HOME/weft/recipes/"
+if "$WEFT" recipe list | head -1 | grep -q "^Bakers' archive"; then ok "the user's recipes are tried first"; else fail "recipe list: $("$WEFT" recipe list | head -3)"; fi
+if "$WEFT" recipe test "$PAGES/static-archive.html" | grep -q "#2 id 9004 · jonas · 2022-02-14T11:02:00Z"; then ok "recipe test shows each post"; else fail "recipe test: $("$WEFT" recipe test "$PAGES/static-archive.html" | head)"; fi
+rm -rf "$XDG_CONFIG_HOME/weft/recipes"
+start 120 40 --store "$WORK/pages"
+check "the page threads are listed" "Old times on the caf"
+keys /; typed "café"; keys Enter Enter j
+check "a quote on a page infers the reply" "╌ inferred from a quote"
+check "the signature is shown under the post" "mariela — baking since 1998"
+keys Z
+check "Z hides signatures" "signatures hidden"
+if screen | grep -q "baking since 1998"; then fail "the signature is still shown"; else ok "the hidden signature is gone from the post"; fi
+keys Q
+wait_exit >/dev/null
+if [ -d "$SHARED/data/forum-pages/xenforo2" ]; then
+    X="$SHARED/data/forum-pages/xenforo2"
+    "$WEFT" import --store "$WORK/xf" "$X/tophope-1516-3.html" >/dev/null 2>&1
+    "$WEFT" import --store "$WORK/xf" "$X/tophope-1516-1.html" "$X/tophope-1516-2.html" >/dev/null 2>&1
+    if "$WEFT" list --store "$WORK/xf" | grep -q "tophope.ru-1516.*60 posts"; then ok "three pages imported out of order make one 60-post thread"; else fail "xf list: $("$WEFT" list --store "$WORK/xf")"; fi
+    start 120 40 --store "$WORK/xf"
+    keys Enter
+    check "the Russian XenForo thread opens as a tree" "Lakki OP"
+    keys j j j s
+    check "s follows a quote to the post its markup names" "→ Electronik's post (by post number)"
+    keys Q
+    wait_exit >/dev/null
+else
+    echo "skipping the shared forum pages: $SHARED/data/forum-pages is absent"
+fi
+
 echo "# the command line on a store the tests write"
 "$WEFT" import --store "$WORK/cli" --forum Demo "$WORK/../$(basename "$WORK")/none.json" >/dev/null 2>"$WORK/err"; status=$?
 if [ $status = 1 ] && grep -q "none.json: no such file" "$WORK/err"; then ok "import of a missing file names it and exits 1"; else fail "missing import gave $status: $(cat "$WORK/err")"; fi

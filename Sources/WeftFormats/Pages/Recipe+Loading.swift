@@ -32,12 +32,15 @@ extension Recipe {
         }
         let reader = Reader(file: file)
         try reader.checkKeys(root, table: "")
-        let thread = try reader.table(root, "thread", required: true)
-        let post = try reader.table(root, "post", required: true)
+        // Misspelt keys first, wherever they are: a missing table is often one with a misspelt name.
+        let thread = try reader.table(root, "thread", required: false)
+        let post = try reader.table(root, "post", required: false)
         let quote = try reader.table(root, "quote", required: false)
         for (name, table) in [("thread", thread), ("post", post), ("quote", quote)] {
             if let table { try reader.checkKeys(table, table: name) }
         }
+        _ = try reader.table(root, "thread", required: true)
+        _ = try reader.table(root, "post", required: true)
         guard let engine = try reader.string(root, "engine"), !engine.isEmpty else {
             throw RecipeError(file: file, line: 1, reason: "engine = \"…\" is missing: every recipe names its engine")
         }
