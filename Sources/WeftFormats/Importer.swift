@@ -189,7 +189,7 @@ public enum Importer {
     }
 
     /// Regular files below a directory, hidden ones left out, in path order.
-    static func walk(_ path: String) -> [String] {
+    public static func walk(_ path: String) -> [String] {
         var files: [String] = []
         let walker = FileManager.default.enumerator(atPath: path)
         while let name = walker?.nextObject() as? String {

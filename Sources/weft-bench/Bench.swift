@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weft-bench",
         abstract: "Benchmarks: rendering, and importing mail, as medians against baselines run alongside.",
-        subcommands: [All.self, RenderBench.self, ImportBench.self, ScaleBench.self, RepliesBench.self, OpenBench.self, Generate.self],
+        subcommands: [All.self, RenderBench.self, ImportBench.self, ScaleBench.self, RepliesBench.self, PagesBench.self, OpenBench.self, Generate.self],
         defaultSubcommand: All.self)
 }
 
@@ -33,6 +33,8 @@ struct All: ParsableCommand {
         try ImportBench.parse(flags).run()
         print("")
         try RepliesBench.parse(flags).run()
+        print("")
+        try PagesBench.parse(flags).run()
         print("")
         try ScaleBench.parse(flags).run()
     }
@@ -84,9 +86,9 @@ struct RenderBench: ParsableCommand {
 /// Times a closure many times and takes the median.
 enum Timing {
     /// The median wall time of `body`, in seconds, after a few warm-up runs.
-    static func median(runs: Int, _ body: () -> Int) -> Double {
+    static func median(runs: Int, warmups: Int = 3, _ body: () -> Int) -> Double {
         var sink = 0
-        for _ in 0..<3 { sink &+= body() }
+        for _ in 0..<warmups { sink &+= body() }
         var samples: [Double] = []
         samples.reserveCapacity(runs)
         for _ in 0..<runs {
@@ -142,15 +144,21 @@ enum Machine {
 
 /// Writes a generated mbox, for stress tests and manual benchmarks.
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a deterministic generated mbox.")
+    static let configuration = CommandConfiguration(abstract: "Write a deterministic generated mbox, or a mirrored forum's pages.")
 
     @Option(help: "Messages.") var messages = 10_000
     @Option(help: "Threads.") var threads = 1_000
     @Option(help: "Random seed.") var seed: UInt64 = 7
     @Option(help: "Prefix for Message-IDs and subjects, so several files do not overlap.") var idPrefix = "m"
-    @Option(name: .shortAndLong, help: "Output file.") var output: String
+    @Option(help: "Instead of an mbox, a mirrored phpBB forum of this many posts, as a folder of pages.") var pages: Int?
+    @Option(name: .shortAndLong, help: "Output file (or folder, with --pages).") var output: String
 
     func run() throws {
+        if let pages {
+            let made = try PageGenerator.write(posts: pages, into: URL(fileURLWithPath: output), seed: seed)
+            print("\(made.pages) thread pages, \(made.posts) posts, \(made.threads) threads, \(made.bytes) bytes")
+            return
+        }
         try MboxGenerator(messages: messages, threads: threads, seed: seed, idPrefix: idPrefix).write(to: output)
     }
 }

@@ -74,8 +74,10 @@ public enum ForumPages {
     /// merged in post order whatever order the files come in, reply links inferred once per thread.
     ///
     /// Pages no recipe knows, and pages of a known engine without posts (forum indexes, member lists),
-    /// are passed over with a count, as a mirror holds many of them.
-    static func readMirror(_ files: [String], recipes: RecipeBook, progress: (Int) -> Void) -> ImportBatch {
+    /// are passed over with a count, as a mirror holds many of them. `inferReplies: false` leaves the
+    /// threads flat with no link open to inference (what `weft-bench pages` measures inference against).
+    public static func readMirror(_ files: [String], recipes: RecipeBook = .standard, inferReplies: Bool = true,
+                                  progress: (Int) -> Void = { _ in }) -> ImportBatch {
         enum Outcome: Sendable {
             case page(ExtractedPage, [String])
             case passed(String)
@@ -119,7 +121,11 @@ public enum ForumPages {
         batch.threads = order.map { byKey[$0]! }.parallelMap { thread in
             var t = thread
             t.orderByNumber()
-            t.inferReplies()
+            if inferReplies {
+                t.inferReplies()
+            } else {
+                for i in t.posts.indices { t.posts[i].inferred = nil }
+            }
             return t
         }
         return batch

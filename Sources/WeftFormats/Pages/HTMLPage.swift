@@ -77,15 +77,47 @@ final class HTMLPage {
     }
 
     /// Whether `query` selects anything (or gives a true, non-empty value) on the page.
+    ///
+    /// Only counts what is selected: `detect` runs on every page of a mirror, and the text of a
+    /// selected `<body>` is the whole page.
     func matches(_ query: XPathQuery) -> Bool {
-        texts(query, at: nil).contains { !$0.isEmpty } || !nodes(query, at: nil).isEmpty
+        evaluate(query, at: nil) { result -> Bool in
+            switch result.pointee.type {
+            case XPATH_NODESET: return weft_nodeset_count(result) > 0
+            case XPATH_STRING: return result.pointee.stringval.map { $0.pointee != 0 } ?? false
+            case XPATH_NUMBER: return result.pointee.floatval != 0 && !result.pointee.floatval.isNaN
+            case XPATH_BOOLEAN: return result.pointee.boolval != 0
+            default: return false
+            }
+        } ?? false
     }
 
     /// A node's text content with its white space folded: an element's text, an attribute's value.
+    ///
+    /// Folded on the UTF-8 bytes (ASCII white space and no-break spaces become one space), not by
+    /// Unicode properties per character: fields are read for every post of every page.
     static func text(of node: xmlNodePtr) -> String {
         guard let raw = xmlNodeGetContent(node) else { return "" }
         defer { weft_xml_free(raw) }
-        return String(cString: raw).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(strlen(raw))
+        var space = false
+        var p = raw
+        while p.pointee != 0 {
+            let b = p.pointee
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                space = true
+            } else if b == 0xC2 && p[1] == 0xA0 {
+                space = true
+                p += 1
+            } else {
+                if space && !out.isEmpty { out.append(0x20) }
+                space = false
+                out.append(b)
+            }
+            p += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// An element's attribute, when it has it.

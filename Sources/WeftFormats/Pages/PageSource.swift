@@ -15,7 +15,7 @@ struct PageSource {
 
     /// Decodes a page in its declared charset, through iconv for anything but UTF-8.
     init(bytes: [UInt8]) {
-        let head = String(decoding: bytes.prefix(8192), as: UTF8.self)
+        let head = bytes.prefix(8192).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var declared = PageSource.declaredCharset(head)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { declared = "utf-8" }
         let (text, outcome) = Charset.decode(bytes, charset: declared ?? "utf-8")
@@ -37,7 +37,9 @@ struct PageSource {
             charset = "utf-8"
             charsetNote = "unknown charset \"\(declared ?? "")\"; read as UTF-8"
         }
-        (savedFrom, savedAt) = PageSource.saveComment(head)
+        let commented = PageSource.find(Array("<!-- mirrored from ".utf8), in: head) != nil
+            || PageSource.find(Array("<!-- saved from url".utf8), in: head) != nil
+        (savedFrom, savedAt) = commented ? PageSource.saveComment(String(decoding: bytes.prefix(8192), as: UTF8.self)) : (nil, nil)
         self.text = PageSource.withoutInternalSubset(self.text)
     }
 
@@ -54,15 +56,29 @@ struct PageSource {
         return text.replacingCharacters(in: start..<end.upperBound, with: "<!DOCTYPE html>")
     }
 
-    /// The charset a page's `meta` declares in its first bytes.
-    static func declaredCharset(_ head: String) -> String? {
-        let lower = head.lowercased()
-        var search = lower[...]
-        while let r = search.range(of: "charset=") {
-            var rest = lower[r.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-            rest = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" }
-            if !rest.isEmpty { return String(rest) }
-            search = lower[r.upperBound...]
+    /// Where `needle` first occurs in `bytes` at or after `from`.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int = 0) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var i = from
+        while i <= bytes.count - needle.count {
+            if bytes[i] == first && bytes[i..<i + needle.count].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The charset a page's `meta` declares in its first bytes (`lower`, ASCII lower-cased).
+    static func declaredCharset(_ lower: [UInt8]) -> String? {
+        let key = Array("charset=".utf8)
+        var from = 0
+        while let at = find(key, in: lower, from: from) {
+            var i = at + key.count
+            while i < lower.count, lower[i] == 0x22 || lower[i] == 0x27 || lower[i] == 0x20 { i += 1 }
+            let start = i
+            while i < lower.count, lower[i] < 0x80, (lower[i] >= 0x61 && lower[i] <= 0x7A) || (lower[i] >= 0x30 && lower[i] <= 0x39)
+                || lower[i] == 0x2D || lower[i] == 0x5F || lower[i] == 0x3A { i += 1 }
+            if i > start { return String(decoding: lower[start..<i], as: UTF8.self) }
+            from = at + key.count
         }
         return nil
     }
