@@ -101,3 +101,27 @@ struct ForumPageBadInputTests {
         #expect(notes == ["post 3: the date \"99.99.2022 20:40\" could not be read; left unknown"])
     }
 }
+
+extension ForumPageBadInputTests {
+    @Test func relativeDatesUseTheFilesModificationTimeWithANote() throws {
+        let page = try Self.fixture("static-archive.html").replacingOccurrences(of: "16.02.2022 07:05", with: "Today 07:05")
+        let text = try Self.fixture("static-archive.toml").replacingOccurrences(of: "' - ([0-9.]+ [0-9:]+)$'", with: "' - ([^-]+)$'")
+        let book = RecipeBook(recipes: [try Recipe.parse(text, file: "static-archive.toml")])
+        let modified = ForumDate.parse("2024-05-06T20:00:00Z")
+        let (extracted, notes) = try ForumPages.extract(Array(page.utf8), recipes: book, modified: modified)
+        #expect(extracted.items[3].date.flatMap { CivilTime($0).iso8601 } == "2024-05-06T07:05:00Z")
+        #expect(notes.contains { $0.contains("modification time") && $0.contains("approximate") })
+        // Without any save time the date is unknown, and says nothing wrong.
+        let (unknown, _) = try ForumPages.extract(Array(page.utf8), recipes: book)
+        #expect(unknown.items[3].date == nil)
+    }
+
+    @Test func httrackCommentsGiveTheSaveTimeAndTheAddress() {
+        let head = "<!-- Mirrored from www.dostips.com/forum/viewtopic.php?t=8772 by HTTrack Website Copier/3.x [XR&CO'2014], Fri, 19 Oct 2018 06:21:31 GMT -->"
+        let (url, date) = PageSource.saveComment(head)
+        #expect(url == "www.dostips.com/forum/viewtopic.php?t=8772")
+        #expect(date.flatMap { CivilTime($0).iso8601 } == "2018-10-19T06:21:31Z")
+        let saved = PageSource.saveComment("<!-- saved from url=(0052)https://forum.example.org/showthread.php?t=9687 -->\n<html>")
+        #expect(saved.0 == "https://forum.example.org/showthread.php?t=9687")
+    }
+}

@@ -18,6 +18,8 @@ struct ThreadFileWriterTests {
                  body: awkward, format: .html),
             Post(id: "p3", author: awkward, date: Date(timeIntervalSince1970: 253_402_300_799), parent: "p2",
                  number: 0, body: "last second of 9999", format: .markdown, inferred: .quote),
+            Post(id: "p5", author: "Sig", parent: "p3", number: 12, body: "with a signature", format: .html,
+                 inferred: .default, signature: awkward),
         ]),
         ForumThread(id: "t3", title: "Before the epoch", forum: awkward, posts: [
             Post(id: "p4", author: "Bo", date: Date(timeIntervalSince1970: -11_676_096_000), body: "1600"),
