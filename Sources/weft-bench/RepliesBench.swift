@@ -73,6 +73,7 @@ struct RepliesBench: ParsableCommand {
         print("Quote links against the post each quote names (Discourse post:N, removed before inference; target ≥ 97%):")
         print(Self.format(quotes))
         print("")
+        try forumPageScores()
     }
 
     /// Every thread of a folder's JSON files, merged by id (a topic's pages overlap).

@@ -83,21 +83,26 @@ public enum ForumPages {
             case passed(String)
             case failed(String)
         }
-        let outcomes = files.parallelMap { file -> Outcome in
-            guard let bytes = Importer.readBytes(file) else {
-                return .failed(FileManager.default.fileExists(atPath: file) ? "cannot be read" : "no such file")
+        // In chunks, so a long import can say how far it has got between them.
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(files.count)
+        for start in stride(from: 0, to: files.count, by: 256) {
+            outcomes += Array(files[start..<min(files.count, start + 256)]).parallelMap { file -> Outcome in
+                guard let bytes = Importer.readBytes(file) else {
+                    return .failed(FileManager.default.fileExists(atPath: file) ? "cannot be read" : "no such file")
+                }
+                let modified = FileState.of(file).map { Date(timeIntervalSince1970: $0.mtime) }
+                do {
+                    let (page, notes) = try extract(bytes, recipes: recipes, modified: modified)
+                    return .page(page, notes)
+                } catch Refusal.noPosts(let engine) {
+                    return .passed("a \(engine) page with no posts (not a thread page); left alone")
+                } catch {
+                    return .passed("not a page of a forum thread that a recipe knows; left alone")
+                }
             }
-            let modified = FileState.of(file).map { Date(timeIntervalSince1970: $0.mtime) }
-            do {
-                let (page, notes) = try extract(bytes, recipes: recipes, modified: modified)
-                return .page(page, notes)
-            } catch Refusal.noPosts(let engine) {
-                return .passed("a \(engine) page with no posts (not a thread page); left alone")
-            } catch {
-                return .passed("not a page of a forum thread that a recipe knows; left alone")
-            }
+            progress(outcomes.count)
         }
-        progress(files.count)
         var batch = ImportBatch()
         var order: [String] = []
         var byKey: [String: ForumThread] = [:]
