@@ -29,9 +29,12 @@ extension FileStore {
     /// are written in batches (see ``AtomicFile/writeBatch(_:)``), encoded on
     /// every core; `progress` gets (threads done, threads in all).
     @discardableResult
-    public func merge(_ threads: [ForumThread], index: StoreIndex? = nil,
+    public func merge(_ incoming: [ForumThread], index: StoreIndex? = nil,
                       progress: ((Int, Int) -> Void)? = nil) throws -> MergeResult {
-        try StoreLock.withLock(root: root) {
+        // Pieces of one thread in one call (a topic's post objects, a thread's pages, from many files)
+        // are merged first: each is read against the stored file, and one piece must not overwrite another.
+        let threads = FileStore.coalesced(incoming)
+        return try StoreLock.withLock(root: root) {
             removeStaleTemporaryFiles()
             // Which threads have read marks, listed once: most have none, and a look-up per thread costs a failed open.
             let readNames = Set((try? fm.contentsOfDirectory(atPath: readDir.path)) ?? [])
@@ -92,6 +95,22 @@ extension FileStore {
             try texter?.finish()
             return result
         }
+    }
+
+    /// Threads with the same id merged into the first of them, in first-seen order.
+    static func coalesced(_ threads: [ForumThread]) -> [ForumThread] {
+        var position: [String: Int] = [:]
+        var out: [ForumThread] = []
+        out.reserveCapacity(threads.count)
+        for thread in threads {
+            if let i = position[thread.id] {
+                out[i].merge(thread)
+            } else {
+                position[thread.id] = out.count
+                out.append(thread)
+            }
+        }
+        return out
     }
 
     /// The thread as it should be stored after merging `incoming`, or nil when nothing changes.

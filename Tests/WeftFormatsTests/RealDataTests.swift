@@ -41,8 +41,10 @@ struct RealDataTests {
     }
 
     // python: for each corpus, distinct Message-IDs and connected components of
-    // Message-ID/References/In-Reply-To (union-find): default 52 and 24, lkml 176 and 7.
-    static let maildirs: [(String, Int, Int)] = [("default", 52, 24), ("lkml", 176, 7)]
+    // Message-ID/References/In-Reply-To (union-find) over ids with an "@": default 52 and 24, lkml 176 and 19.
+    // (lkml has 23 messages with `In-Reply-To: <yes>` from different lists and years; counting that as an id
+    // joined them into one 48-post thread, 7 components in all.)
+    static let maildirs: [(String, Int, Int)] = [("default", 52, 24), ("lkml", 176, 19)]
 
     @Test("notmuch Maildir corpora thread as their References say", arguments: maildirs)
     func maildirThreads(name: String, messages: Int, threads: Int) throws {

@@ -147,3 +147,26 @@ struct FileStoreTests {
         #expect(throws: StoreError.self) { try FileStore(root: dir) }
     }
 }
+
+/// Pieces of one thread given to one merge (a topic's post objects, a thread's pages) all reach the store.
+struct MergeCoalescingTests {
+    @Test func piecesOfOneThreadInOneMergeAreAllKept() throws {
+        let dir = temporaryDirectory("weft-coalesce")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try FileStore(root: dir, create: true)
+        let pieces = (1...5).map { n in
+            ForumThread(id: "topic-9", title: n == 3 ? "The real title" : "(untitled topic 9)", posts: [
+                Post(id: "\(n)", author: "u\(n)", parent: n == 1 ? nil : "1", number: n, body: "post \(n)"),
+            ])
+        }
+        let result = try store.merge(pieces.reversed())
+        #expect(result.threadsAdded == 1)
+        #expect(result.postsAdded == 5)
+        let stored = try store.thread(id: "topic-9")
+        #expect(stored.posts.map(\.id) == ["1", "2", "3", "4", "5"])
+        #expect(stored.title == "The real title")
+        // Merging the same pieces again changes nothing.
+        let again = try store.merge(pieces)
+        #expect(again.postsAdded == 0 && again.threadsAdded == 0)
+    }
+}

@@ -55,6 +55,14 @@ enum MailAddress {
     /// The message ids (`<…>`) in a header value, without the brackets, in order.
     ///
     /// On the UTF-8 bytes: ids are ASCII, and this runs for three headers of every message.
+    /// Whether an id can name another message: RFC 5322's `id-left "@" id-right`, both sides non-empty.
+    ///
+    /// Mailers write `<yes>`, `<1>` or `<>`; as links they would thread strangers together.
+    static func isLinkable(_ id: String) -> Bool {
+        guard let at = id.lastIndex(of: "@") else { return false }
+        return at != id.startIndex && id.index(after: at) != id.endIndex
+    }
+
     static func messageIDs(_ value: String?) -> [String] {
         guard let value else { return [] }
         var ids: [String] = []

@@ -72,8 +72,9 @@ public struct MailImporter {
             p.fallbackID = "weft-" + StableHash.hex(
                 "\(message.header("From") ?? "")|\(message.header("Date") ?? "")|\(p.subject)|\(extracted.text.prefix(200))")
         }
-        var refs = MailAddress.messageIDs(message.header("References"))
-        if let reply = MailAddress.messageIDs(message.header("In-Reply-To")).first, refs.last != reply {
+        // Only real ids link: `In-Reply-To: <yes>` from a broken mailer must not join unrelated messages.
+        var refs = MailAddress.messageIDs(message.header("References")).filter(MailAddress.isLinkable)
+        if let reply = MailAddress.messageIDs(message.header("In-Reply-To")).first(where: MailAddress.isLinkable), refs.last != reply {
             refs.removeAll { $0 == reply }
             refs.append(reply)
         }

@@ -2,45 +2,6 @@ import CLibXML2
 import Foundation
 import WeftModel
 
-/// What a recipe read from one saved page: the thread it belongs to and its posts.
-public struct ExtractedPage: Sendable {
-    /// One post as the page shows it.
-    public struct Item: Sendable {
-        public var id: String
-        public var author: String?
-        /// The date as the page writes it (an attribute's value or the displayed text).
-        public var dateText: String?
-        public var date: Date?
-        public var body: String
-        public var signature: String?
-        /// How many quotes the body holds, and how many of them name their source post.
-        public var quotes: Int
-        public var linkedQuotes: Int
-    }
-
-    public var engine: String
-    public var title: String
-    public var forum: String?
-    /// The thread's id on its forum, when the page gives it.
-    public var threadID: String?
-    /// The page's address, when known.
-    public var url: String?
-    /// The key that makes pages of one thread one thread: site and thread id.
-    public var threadKey: String
-    public var items: [Item]
-    /// What could not be taken as it was (a post without a body, an unreadable date).
-    public var notes: [String]
-
-    /// The page as a thread of Weft posts, flat, ready for reply inference.
-    public var thread: ForumThread {
-        let posts = items.map { item in
-            Post(id: item.id, author: item.author, date: item.date, parent: nil, number: Int(item.id), body: item.body,
-                 format: .html, inferred: .default, signature: item.signature)
-        }
-        return ForumThread(id: threadKey, title: title, forum: forum, posts: posts)
-    }
-}
-
 /// Applies a recipe to a parsed page.
 struct PageExtractor {
     let recipe: Recipe
@@ -70,39 +31,12 @@ struct PageExtractor {
                 continue
             }
             let hooks = PageHooks(base: base)
-            var signature: String?
-            if let sig = recipe.signature {
-                let nodes = page.nodes(sig, at: node)
-                nodes.forEach(hooks.skip)
-                var renderer = HTMLText.Renderer(hooks: PageHooks(base: base))
-                for sigNode in nodes { renderer.render(sigNode, depth: 0) }
-                // The "__________" line forums put above a signature is a separator, not part of it.
-                let lines = renderer.finish().split(separator: "\n", omittingEmptySubsequences: false)
-                    .drop { $0.allSatisfy { $0 == "_" || $0 == "-" || $0.isWhitespace } }
-                let text = lines.joined(separator: "\n")
-                signature = text.isEmpty ? nil : text
-            }
+            let signature = signature(of: node, hooks: hooks)
             for query in recipe.remove { page.nodes(query, at: node).forEach(hooks.skip) }
-            var quotes = 0, linked = 0
-            if let quote = recipe.quote {
-                for q in page.nodes(quote, at: bodyNode) {
-                    let post = recipe.quotePost?.value(in: page, at: q).flatMap { Int($0) }
-                    let author = recipe.quoteAuthor?.value(in: page, at: q)
-                    for header in recipe.quoteHeader { page.nodes(header, at: q).forEach(hooks.skip) }
-                    hooks.mark(q, as: .init(author: author, post: post))
-                    quotes += 1
-                    if post != nil { linked += 1 }
-                }
-            }
-            var body = render(bodyNode, hooks: hooks, skipRoot: true)
-            if let attach = recipe.attachments {
-                let links = page.nodes(attach, at: node).compactMap { a -> String? in
-                    let name = HTMLPage.text(of: a)
-                    guard let href = HTMLPage.attribute(a, "href") else { return name.isEmpty ? nil : name }
-                    return "- [\(name.isEmpty ? "attachment" : name)](\(hooks.absolute(href)))"
-                }
-                if !links.isEmpty { body += (body.isEmpty ? "" : "\n\n") + "Attachments:\n" + links.joined(separator: "\n") }
-            }
+            let (quotes, linked) = markQuotes(in: bodyNode, hooks: hooks)
+            var body = render(bodyNode, hooks: hooks)
+            let attachments = attachmentLines(of: node, hooks: hooks)
+            if !attachments.isEmpty { body += (body.isEmpty ? "" : "\n\n") + "Attachments:\n" + attachments.joined(separator: "\n") }
             let author = recipe.author?.value(in: page, at: node)
             let dateText = recipe.date?.value(in: page, at: node)
             let date = dateText.flatMap { ForumDate.parse($0, order: recipe.dateOrder, savedAt: source.savedAt) }
@@ -115,21 +49,55 @@ struct PageExtractor {
                 notes.append("post \(n + 1) has no post id on the page; it is known by a hash of its text")
             }
             guard seen.insert(id).inserted else { continue }
-            items.append(ExtractedPage.Item(id: id, author: author, dateText: dateText, date: date, body: body, signature: signature,
-                              quotes: quotes, linkedQuotes: linked))
+            items.append(ExtractedPage.Item(id: id, author: author, dateText: dateText, date: date, body: body,
+                                            signature: signature, quotes: quotes, linkedQuotes: linked))
         }
         return ExtractedPage(engine: recipe.engine, title: title, forum: forum, threadID: threadID, url: url,
                              threadKey: key, items: items, notes: notes)
     }
 
-    private func render(_ node: xmlNodePtr, hooks: PageHooks, skipRoot: Bool = false) -> String {
-        var renderer = HTMLText.Renderer(hooks: hooks)
-        if skipRoot {
-            renderer.children(node, 0)
-        } else {
-            renderer.render(node, depth: 0)
+    /// The post's signature as text, its elements left out of the body; the "_____" line above it dropped.
+    private func signature(of post: xmlNodePtr, hooks: PageHooks) -> String? {
+        guard let query = recipe.signature else { return nil }
+        let nodes = page.nodes(query, at: post)
+        nodes.forEach(hooks.skip)
+        var renderer = HTMLText.Renderer(hooks: PageHooks(base: hooks.base))
+        for node in nodes { renderer.render(node, depth: 0) }
+        let lines = renderer.finish().split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { $0.allSatisfy { $0 == "_" || $0 == "-" || $0.isWhitespace } }
+        let text = lines.joined(separator: "\n")
+        return text.isEmpty ? nil : text
+    }
+
+    /// Marks the body's quotes with their author and post for the renderer; how many, and how many name their post.
+    private func markQuotes(in body: xmlNodePtr, hooks: PageHooks) -> (Int, Int) {
+        guard let query = recipe.quote else { return (0, 0) }
+        var quotes = 0, linked = 0
+        for q in page.nodes(query, at: body) {
+            let post = recipe.quotePost?.value(in: page, at: q).flatMap { Int($0) }
+            let author = recipe.quoteAuthor?.value(in: page, at: q)
+            for header in recipe.quoteHeader { page.nodes(header, at: q).forEach(hooks.skip) }
+            hooks.mark(q, as: .init(author: author, post: post))
+            quotes += 1
+            if post != nil { linked += 1 }
         }
+        return (quotes, linked)
+    }
+
+    /// The post's attachments as `- [name](url)` lines.
+    private func attachmentLines(of post: xmlNodePtr, hooks: PageHooks) -> [String] {
+        guard let query = recipe.attachments else { return [] }
+        return page.nodes(query, at: post).compactMap { a -> String? in
+            let name = HTMLPage.text(of: a)
+            guard let href = HTMLPage.attribute(a, "href") else { return name.isEmpty ? nil : name }
+            return "- [\(name.isEmpty ? "attachment" : name)](\(hooks.absolute(href)))"
+        }
+    }
+
+    /// The text of the body element's children.
+    private func render(_ node: xmlNodePtr, hooks: PageHooks) -> String {
+        var renderer = HTMLText.Renderer(hooks: hooks)
+        renderer.children(node, 0)
         return renderer.finish()
     }
 }
-
