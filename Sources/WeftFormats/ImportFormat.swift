@@ -33,6 +33,35 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         return .text
     }
 
+    /// What content of this format is, in words, for messages.
+    var contentName: String {
+        switch self {
+        case .mbox: return "an mbox"
+        case .maildir: return "a mail message"
+        case .discourse, .reddit, .json: return "JSON"
+        case .page: return "an HTML page"
+        case .text, .auto: return "plain text"
+        }
+    }
+
+    /// Why content detected as `detected` cannot be read as this forced format, or nil when it can.
+    ///
+    /// `--format maildir` on an mbox would make the whole file one message; a forced format is a
+    /// promise about the content, and content that breaks it is refused, not taken anyway.
+    func refusal(of detected: ImportFormat) -> String? {
+        let fits: Bool
+        switch self {
+        case .auto, .text: fits = true  // HTML forced to text is read as a page instead (see Importer)
+        case .mbox: fits = detected == .mbox
+        case .maildir: fits = detected == .maildir
+        case .discourse, .reddit, .json: fits = detected == .json
+        case .page: fits = detected == .page
+        }
+        guard !fits else { return nil }
+        return "--format \(rawValue) was given, but this is \(detected.contentName), not \(contentName); "
+            + "leave --format out to read it as what it is"
+    }
+
     /// Whether bytes start like one RFC 5322 message: header fields, one of them a mail header.
     static func looksLikeMessage(_ bytes: ArraySlice<UInt8>) -> Bool {
         let text = String(decoding: bytes.prefix(2048), as: UTF8.self)

@@ -24,9 +24,10 @@ public enum Importer {
             return try readDirectory(path, format: format, forum: forum, recipes: recipes, progress: progress)
         }
         // An mbox is read straight into the byte array the parser walks: one copy of a 1.5 GB file, not two.
-        if path != "-", format == .mbox || format == .auto, let bytes = readBytes(path),
-           format == .mbox || ImportFormat.detect(Data(bytes.prefix(4096))) == .mbox {
-            return try readMbox(bytes, source: path, forum: forum, progress: progress)
+        if path != "-", format == .mbox || format == .auto, let bytes = readBytes(path) {
+            let detected = ImportFormat.detect(Data(bytes.prefix(4096)))
+            if let refusal = format.refusal(of: detected) { throw ImportError(source: path, position: nil, reason: refusal) }
+            if detected == .mbox { return try readMbox(bytes, source: path, forum: forum, progress: progress) }
         }
         let data: Data
         if path == "-" {
@@ -50,9 +51,11 @@ public enum Importer {
     public static func read(_ data: Data, source: String, format: ImportFormat = .auto, forum: String? = nil,
                             recipes: RecipeBook = .standard, modified: Date? = nil,
                             progress: Progress? = nil) throws -> ImportBatch {
-        var chosen = format == .auto ? ImportFormat.detect(data) : format
+        let detected = ImportFormat.detect(data)
+        if let refusal = format.refusal(of: detected) { throw ImportError(source: source, position: nil, reason: refusal) }
+        var chosen = format == .auto ? detected : format
         // HTML is never read as a text page: its markup would become the posts.
-        if chosen == .text && ImportFormat.detect(data) == .page { chosen = .page }
+        if chosen == .text && detected == .page { chosen = .page }
         switch chosen {
         case .page:
             return try ForumPages.read([UInt8](data), source: source, recipes: recipes, modified: modified)

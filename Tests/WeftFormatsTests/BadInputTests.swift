@@ -228,3 +228,35 @@ struct MailDateFormatTests {
         #expect(MailDate.parse(rfc) == date)
     }
 }
+
+/// A forced format is a promise about the content: content that breaks it is refused in one sentence.
+struct ForcedFormatTests {
+    static let mbox = "From a@x Mon Jan  1 00:00:00 2001\nFrom: a@x\nMessage-ID: <1@x>\nSubject: s\n\nbody\n"
+    static let message = "From: a@x\nMessage-ID: <1@x>\nSubject: s\n\nbody\n"
+    static let page = "<!DOCTYPE html><html><body><p>hi</p></body></html>"
+
+    @Test(arguments: [
+        (mbox, ImportFormat.maildir, "this is an mbox, not a mail message"),
+        (page, .mbox, "this is an HTML page, not an mbox"),
+        (message, .mbox, "this is a mail message, not an mbox"),
+        (mbox, .json, "this is an mbox, not JSON"),
+        (message, .page, "this is a mail message, not an HTML page"),
+    ])
+    func contentThatIsNotTheForcedFormatIsRefused(text: String, format: ImportFormat, reason: String) {
+        do {
+            let batch = try Importer.read(Data(text.utf8), source: "in.file", format: format)
+            Issue.record("taken as \(format): \(batch.threads.count) threads")
+        } catch let error as ImportError {
+            #expect(error.source == "in.file")
+            #expect(error.reason.contains(reason), "\(error.reason)")
+            #expect(error.reason.hasPrefix("--format \(format.rawValue) was given"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func contentThatIsTheForcedFormatIsRead() throws {
+        #expect(try Importer.read(Data(Self.mbox.utf8), source: "a.mbox", format: .mbox).threads.count == 1)
+        #expect(try Importer.read(Data(Self.message.utf8), source: "a.eml", format: .maildir).threads.count == 1)
+    }
+}
