@@ -62,7 +62,7 @@ enum JWZThreader {
                 unlink(c, from: old)
             }
         }
-        let roots = prune(order.filter { $0.parent == nil })
+        let roots = prune(order.filter { $0.parent == nil }, items: items)
         let grouped = groupBySubject(roots, items: items)
         return grouped.parallelMap { makeThread($0, items: items, forum: forum) }
     }
@@ -94,7 +94,12 @@ enum JWZThreader {
     }
 
     /// Drops empty containers: childless ones go, ones with a single reply give way to it.
-    private static func prune(_ roots: [Container]) -> [Container] {
+    ///
+    /// An empty container that a message names as its direct parent (its In-Reply-To, or the last of its
+    /// References) stays, as a placeholder: the parent may be in another file or a later import, and
+    /// the reply must still name it when the two meet in the store. Only the missing ancestors above
+    /// it give way.
+    private static func prune(_ roots: [Container], items: [MailItem]) -> [Container] {
         // Post-order without recursion.
         var stack: [(Container, Bool)] = roots.reversed().map { ($0, false) }
         var post: [Container] = []
@@ -106,6 +111,8 @@ enum JWZThreader {
         var newRoots = roots
         for c in post where c.item == nil {
             if let p = c.parent {
+                let named = c.children.contains { child in child.item.map { items[$0].references.last == c.id } ?? false }
+                if named { continue }
                 let at = p.children.firstIndex { $0 === c } ?? p.children.count
                 p.children.remove(at: min(at, p.children.count - 1))
                 for (k, child) in c.children.enumerated() {
@@ -156,6 +163,16 @@ enum JWZThreader {
         return kept
     }
 
+    /// The first message in a container's subtree, depth first.
+    private static func firstItem(under root: Container) -> Int? {
+        var stack = [root]
+        while let c = stack.popLast() {
+            if let i = c.item { return i }
+            stack.append(contentsOf: c.children.reversed())
+        }
+        return nil
+    }
+
     private static func makeThread(_ root: Container, items: [MailItem], forum: String?) -> ForumThread {
         var posts: [Post] = []
         var stack = [root]
@@ -188,7 +205,9 @@ enum JWZThreader {
         }
         // The thread is named after the top of the References chain, which every later reply in the
         // thread also names first, so imports made at different times merge into one thread file.
-        let id = root.item.flatMap { items[$0].references.first } ?? root.id
+        // A stand-in at the root is named the same way, after the chain its first reply names.
+        let named = root.item ?? firstItem(under: root)
+        let id = named.flatMap { items[$0].references.first } ?? root.id
         return ForumThread(id: id, title: title.isEmpty ? "(no subject)" : title, forum: forum,
                            posts: placeholders + posts)
     }
