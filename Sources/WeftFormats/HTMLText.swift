@@ -178,6 +178,15 @@ public enum HTMLText {
             case "div" where attribute(node, "data-weft-tag") == "aside"
                 && attribute(node, "class")?.split(separator: " ").contains("quote") == true:
                 quoteAside(node, depth)
+            case "div" where attribute(node, "data-weft-tag") == "aside"
+                && attribute(node, "class")?.split(separator: " ").contains("onebox") == true:
+                block()
+                emit(onebox(node))
+                block()
+            case "div" where attribute(node, "class")?.split(separator: " ").contains("lazyYT") == true:
+                let id = attribute(node, "data-youtube-id") ?? ""
+                let title = attribute(node, "data-youtube-title") ?? "YouTube video"
+                inline("[video: \(title)](https://www.youtube.com/watch?v=\(id))")
             case "br":
                 emit("\n")
             case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "section", "article", "header", "footer":
@@ -222,6 +231,11 @@ public enum HTMLText {
                 emit(text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n"))
                 block()
+            case "a" where attribute(node, "class")?.split(separator: " ").contains("lightbox") == true:
+                inline(lightbox(node))
+            case "a" where attribute(node, "class")?.split(separator: " ").contains("attachment") == true:
+                let written = attribute(node, "href") ?? ""
+                inline("[attachment: \(HTMLText.plainText(node))](\(hooks?.absolute(written) ?? written))")
             case "a":
                 let written = attribute(node, "href") ?? ""
                 let href = hooks?.absolute(written) ?? written
@@ -237,11 +251,10 @@ public enum HTMLText {
                     inline("[\(text)](\(href))")
                 }
             case "img":
-                if let hooks {
-                    inline(hooks.image(alt: attribute(node, "alt"), source: attribute(node, "src") ?? attribute(node, "data-src")))
-                } else if let alt = attribute(node, "alt"), !alt.isEmpty {
-                    inline(alt)
-                }
+                inline(HTMLText.image(alt: attribute(node, "alt"), source: attribute(node, "src") ?? attribute(node, "data-src"),
+                                      classes: attribute(node, "class") ?? "", resolve: hooks?.absolute))
+            case "video", "audio", "iframe", "embed", "object":
+                inline(media(node, tag))
             case "script", "style", "head", "title", "noscript", "svg":
                 return
             default:

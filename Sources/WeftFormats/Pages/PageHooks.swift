@@ -34,17 +34,4 @@ final class PageHooks {
               let url = URL(string: href, relativeTo: base)?.absoluteURL else { return href }
         return url.absoluteString
     }
-
-    /// An image as text: a smiley as its `alt` (":)"), any other picture as a link the reader can open.
-    func image(alt: String?, source: String?) -> String {
-        let alt = alt?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let src = source ?? ""
-        let lower = src.lowercased()
-        let isSmiley = lower.contains("smil") || lower.contains("emoji") || lower.contains("emoticon")
-            || (!alt.isEmpty && alt.count <= 12 && !alt.contains(".") && lower.isEmpty)
-            || (alt.hasPrefix(":") && alt.hasSuffix(":") && alt.count > 2)
-        if isSmiley || src.isEmpty || lower.hasPrefix("data:") { return alt }
-        let name = alt.isEmpty ? (URL(string: src)?.lastPathComponent ?? "image") : alt
-        return "[image: \(name)](\(absolute(src)))"
-    }
 }

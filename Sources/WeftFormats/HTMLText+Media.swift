@@ -1,0 +1,88 @@
+import CLibXML2
+import Foundation
+
+/// Pictures, video, attachments and link previews as visible text, so a post that holds only media is
+/// never empty and `l` can open what it points to.
+///
+/// An image is `[image: alt](src)` (emoji and smileys stay their `alt`, as the author wrote them), a video
+/// or embed `[video: title](src)`, a Discourse lightbox `[image: name](full size)` without its size line,
+/// an attachment `[attachment: name](href)`, a onebox link preview `[link preview: title](url)`.
+extension HTMLText {
+    /// An image as text: an emoji or smiley as its `alt`; any other picture as a link to it.
+    static func image(alt: String?, source: String?, classes: String, resolve: ((String) -> String)?) -> String {
+        let alt = alt?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let src = source ?? ""
+        let lower = src.lowercased()
+        let isSmiley = classes.contains("emoji") || classes.contains("smil") || lower.contains("smil")
+            || lower.contains("/emoji/") || lower.contains("emoticon")
+            || (alt.hasPrefix(":") && alt.hasSuffix(":") && alt.count > 2)
+            || (!alt.isEmpty && alt.count <= 3)
+        if isSmiley || src.isEmpty || lower.hasPrefix("data:") { return alt }
+        let name = alt.isEmpty || alt.lowercased() == "image" ? (URL(string: src)?.lastPathComponent ?? "image") : alt
+        return "[image: \(name)](\(resolve?(src) ?? src))"
+    }
+
+    /// An element's text with its white space folded.
+    static func plainText(_ node: xmlNodePtr) -> String {
+        guard let raw = xmlNodeGetContent(node) else { return "" }
+        defer { weft_xml_free(raw) }
+        return String(cString: raw).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+extension HTMLText.Renderer {
+    /// `<video>`, `<audio>`, `<iframe>`, `<embed>`, `<object>` as a named link.
+    func media(_ node: xmlNodePtr, _ tag: String) -> String {
+        var src = attr(node, "src") ?? attr(node, "data") ?? ""
+        if src.isEmpty {
+            var child = node.pointee.children
+            while let c = child {
+                if c.pointee.type == XML_ELEMENT_NODE, let s = attr(c, "src") { src = s; break }
+                child = c.pointee.next
+            }
+        }
+        let kind = tag == "audio" ? "audio" : tag == "iframe" && !src.contains("youtu") && !src.contains("vimeo") ? "embedded" : "video"
+        let title = attr(node, "title") ?? attr(node, "aria-label") ?? (URL(string: src)?.lastPathComponent ?? kind)
+        guard !src.isEmpty else { return "[\(kind): \(title)]" }
+        return "[\(kind): \(title)](\(hooks?.absolute(src) ?? src))"
+    }
+
+    /// A Discourse lightbox: the full-size picture's link, named by its file name, without the size and weight.
+    func lightbox(_ node: xmlNodePtr) -> String {
+        let href = attr(node, "href") ?? ""
+        var name = attr(node, "title") ?? ""
+        if name.isEmpty || name == "image" {
+            name = URL(string: href)?.lastPathComponent ?? "image"
+        }
+        return "[image: \(name)](\(hooks?.absolute(href) ?? href))"
+    }
+
+    /// A onebox (a link's preview card): its title and address, on a line of its own.
+    func onebox(_ node: xmlNodePtr) -> String {
+        var url = attr(node, "data-onebox-src") ?? ""
+        var title = ""
+        var stack: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let c = child { stack.append(c); child = c.pointee.next }
+        stack.reverse()
+        while let c = stack.popLast() {
+            if c.pointee.type == XML_ELEMENT_NODE {
+                let n = c.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                if title.isEmpty, ["h3", "h4", "h1", "h2"].contains(n) { title = HTMLText.plainText(c) }
+                if url.isEmpty, n == "a", let h = attr(c, "href") { url = h }
+                var g = c.pointee.children
+                var kids: [xmlNodePtr] = []
+                while let k = g { kids.append(k); g = k.pointee.next }
+                stack.append(contentsOf: kids.reversed())
+            }
+        }
+        if title.isEmpty { title = URL(string: url)?.host ?? "link" }
+        return url.isEmpty ? "[link preview: \(title)]" : "[link preview: \(title)](\(url))"
+    }
+
+    private func attr(_ node: xmlNodePtr, _ key: String) -> String? {
+        guard let value = xmlGetProp(node, key) else { return nil }
+        defer { weft_xml_free(value) }
+        return String(cString: value)
+    }
+}
