@@ -30,6 +30,7 @@ struct Import: ParsableCommand {
         var total = MergeResult()
         var problems: [ImportIssue] = []
         var repaired = 0
+        var read = 0
         let progress = Progress(label: "importing")
         // The index is kept up to date as the import goes; it is derived, so a failure is only a note.
         var index: StoreIndex?
@@ -48,6 +49,7 @@ struct Import: ParsableCommand {
                 }
                 progress.finish()
                 if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
+                read += batch.threads.reduce(0) { $0 + $1.realPostCount }
                 progress.start("writing " + path)
                 let result = try store.merge(batch.threads, index: index) { done, total in
                     progress.update(done: done, total: total, unit: "threads")
@@ -86,6 +88,10 @@ struct Import: ParsableCommand {
         var summary = "imported into \(store.root.path): \(Output.count(total.threadsAdded, "thread")) added"
         if total.threadsUpdated > 0 { summary += ", \(total.threadsUpdated) updated" }
         summary += ", \(Output.count(total.postsAdded, "post")), \(Output.count(total.authors.count, "author"))"
+        if read > total.postsAdded {
+            // Nothing vanishes unexplained: every post read is either new or one the store already had.
+            summary += "; \(read - total.postsAdded) of the \(Output.count(read, "post")) read were read twice or already stored (matched by id)"
+        }
         if !skipped.isEmpty { summary += "; \(skipped.count) skipped" }
         if repaired > 0 { summary += "; \(repaired) repaired (see notes)" }
         if !ignored.isEmpty { summary += "; \(ignored.count) files ignored" }

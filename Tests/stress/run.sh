@@ -125,6 +125,50 @@ wait $p1; s1=$?; wait $p2; s2=$?
 total=$(threads "$STORE" | awk '{ n += $2 } END { print n }')
 if [ $s1 = 0 ] && [ $s2 = 0 ] && [ "$total" = 3000 ]; then ok "two concurrent imports: all 3000 distinct posts there once"; else fail "concurrent imports: $s1 $s2, $total posts"; fi
 
+DISCOURSE=../shared/data/discourse-criticalfallibilism
+if [ -d "$DISCOURSE" ]; then
+    echo "# a Discourse topic set split into post objects: two imports at once, then kills"
+    # Every post of the folder once, as single post objects (/posts/ID.json), dealt into two
+    # overlapping folders; the whole folder imported alone is the reference.
+    python3 - "$DISCOURSE" "$WORK/split-a" "$WORK/split-b" <<'PY'
+import json, os, random, sys
+src, a, b = sys.argv[1:4]
+posts = {}
+for name in sorted(os.listdir(src)):
+    if not name.endswith(".json"): continue
+    d = json.load(open(os.path.join(src, name)))
+    for p in d.get("latest_posts") or (d.get("post_stream") or {}).get("posts") or []:
+        posts.setdefault(p["id"], p)
+random.seed(3)
+for folder in (a, b): os.makedirs(folder)
+for pid, p in posts.items():
+    r = random.random()
+    for folder, keep in ((a, r < 0.7), (b, r > 0.3)):
+        if keep: json.dump(p, open(os.path.join(folder, "%d.json" % pid), "w"))
+PY
+    "$WEFT" import --store "$WORK/split-whole" "$DISCOURSE" >/dev/null 2>&1
+    "$WEFT" import --store "$WORK/split-two" "$WORK/split-a" >/dev/null 2>&1 &
+    p1=$!
+    "$WEFT" import --store "$WORK/split-two" "$WORK/split-b" >/dev/null 2>&1 &
+    p2=$!
+    wait $p1; s1=$?; wait $p2; s2=$?
+    if [ $s1 = 0 ] && [ $s2 = 0 ] && [ "$(threads "$WORK/split-two")" = "$(threads "$WORK/split-whole")" ]; then
+        ok "two concurrent imports of split post objects give the whole topics ($(threads "$WORK/split-whole" | awk '{ n += $2 } END { print n }') posts)"
+    else fail "split concurrent imports: $s1 $s2: $(threads "$WORK/split-two" | head -3)"; fi
+    for i in $(seq 5); do
+        "$WEFT" import --store "$WORK/split-kill" "$WORK/split-a" "$WORK/split-b" >/dev/null 2>&1 &
+        pid=$!
+        sleep "0.0$((RANDOM % 9 + 1))"
+        kill -KILL "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    done
+    "$WEFT" import --store "$WORK/split-kill" "$WORK/split-a" "$WORK/split-b" >/dev/null 2>&1
+    if [ "$(threads "$WORK/split-kill")" = "$(threads "$WORK/split-whole")" ]; then ok "imports of split post objects killed half-way, then run again, give the whole topics"
+    else fail "split imports after kills: $(threads "$WORK/split-kill" | head -3)"; fi
+else
+    echo "skipping the split Discourse import: $DISCOURSE is absent"
+fi
+
 echo "# the browser while an import adds 10,000 posts"
 STORE="$WORK/live-store"
 "$WEFT" import --store "$STORE" "$WORK/k1.mbox" >/dev/null
