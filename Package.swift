@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "WeftUITests",
             dependencies: [
-                "WeftUI", "WeftModel", "WeftStore", "WeftSample", "WeftTestSupport",
+                "WeftUI", "WeftModel", "WeftStore", "WeftFormats", "WeftSample", "WeftTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],

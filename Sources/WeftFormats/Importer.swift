@@ -17,17 +17,21 @@ public enum Importer {
     ///
     /// Issues with single items are in the batch; a whole input that cannot
     /// be read throws an ``ImportError`` naming it and the position.
+    ///
+    /// With `mail`, messages (mbox, Maildir, message files) go to the collector instead of the batch,
+    /// to be threaded with the mail of the import's other inputs.
     public static func read(_ path: String, format: ImportFormat = .auto, forum: String? = nil,
-                            recipes: RecipeBook = .standard, progress: Progress? = nil) throws -> ImportBatch {
+                            recipes: RecipeBook = .standard, mail: MailCollector? = nil,
+                            progress: Progress? = nil) throws -> ImportBatch {
         var isDir: ObjCBool = false
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-            return try readDirectory(path, format: format, forum: forum, recipes: recipes, progress: progress)
+            return try readDirectory(path, format: format, forum: forum, recipes: recipes, mail: mail, progress: progress)
         }
         // An mbox is read straight into the byte array the parser walks: one copy of a 1.5 GB file, not two.
         if path != "-", format == .mbox || format == .auto, let bytes = readBytes(path) {
             let detected = ImportFormat.detect(Data(bytes.prefix(4096)))
             if let refusal = format.refusal(of: detected) { throw ImportError(source: path, position: nil, reason: refusal) }
-            if detected == .mbox { return try readMbox(bytes, source: path, forum: forum, progress: progress) }
+            if detected == .mbox { return try readMbox(bytes, source: path, forum: forum, mail: mail, progress: progress) }
         }
         let data: Data
         if path == "-" {
@@ -41,7 +45,7 @@ public enum Importer {
         }
         let modified = path == "-" ? nil : FileState.of(path).map { Date(timeIntervalSince1970: $0.mtime) }
         return try read(data, source: path, format: format, forum: forum, recipes: recipes, modified: modified,
-                        progress: progress)
+                        mail: mail, progress: progress)
     }
 
     /// Reads data already in memory, naming `source` in errors.
@@ -49,7 +53,7 @@ public enum Importer {
     /// `modified` is the file's modification time: a saved page's relative dates ("Today") are
     /// resolved against it when the page does not say when it was saved.
     public static func read(_ data: Data, source: String, format: ImportFormat = .auto, forum: String? = nil,
-                            recipes: RecipeBook = .standard, modified: Date? = nil,
+                            recipes: RecipeBook = .standard, modified: Date? = nil, mail collector: MailCollector? = nil,
                             progress: Progress? = nil) throws -> ImportBatch {
         let detected = ImportFormat.detect(data)
         if let refusal = format.refusal(of: detected) { throw ImportError(source: source, position: nil, reason: refusal) }
@@ -60,8 +64,12 @@ public enum Importer {
         case .page:
             return try ForumPages.read([UInt8](data), source: source, recipes: recipes, modified: modified)
         case .mbox:
-            return try readMbox([UInt8](data), source: source, forum: forum, progress: progress)
+            return try readMbox([UInt8](data), source: source, forum: forum, mail: collector, progress: progress)
         case .maildir:
+            if let collector {
+                collector.importer.add([UInt8](data), source: source, position: "line 1")
+                return ImportBatch()
+            }
             var mail = MailImporter(forum: forum)
             mail.add([UInt8](data), source: source, position: "line 1")
             return ImportBatch(threads: mail.threads(), issues: mail.issues)
@@ -79,7 +87,16 @@ public enum Importer {
         }
     }
 
-    private static func readMbox(_ bytes: [UInt8], source: String, forum: String?, progress: Progress?) throws -> ImportBatch {
+    private static func readMbox(_ bytes: [UInt8], source: String, forum: String?, mail collector: MailCollector? = nil,
+                                 progress: Progress?) throws -> ImportBatch {
+        if let collector {
+            let before = (collector.count, collector.issues.count)
+            collector.importer.addMbox(bytes, source: source) { progress?($0, bytes.count, .bytes) }
+            if collector.count == before.0 && collector.issues.count == before.1 {
+                throw ImportError(source: source, position: "byte 0", reason: "no messages (an mbox starts with a \"From \" line)")
+            }
+            return ImportBatch()
+        }
         var mail = MailImporter(forum: forum)
         mail.addMbox(bytes, source: source) { progress?($0, bytes.count, .bytes) }
         if mail.count == 0 && mail.issues.isEmpty {
@@ -141,22 +158,25 @@ public enum Importer {
 
     /// A directory: a Maildir is one archive (threaded together); otherwise each file in name order.
     private static func readDirectory(_ path: String, format: ImportFormat, forum: String?, recipes: RecipeBook,
-                                      progress: Progress?) throws -> ImportBatch {
+                                      mail collector: MailCollector?, progress: Progress?) throws -> ImportBatch {
         if format == .maildir || (format == .auto && Maildir.isMaildir(path)) {
             let files = Maildir.messageFiles(in: path)
-            var mail = MailImporter(forum: forum)
+            let shared = collector ?? MailCollector(forum: forum)
             var issues: [ImportIssue] = []
             for (n, file) in files.enumerated() {
                 guard let d = FileManager.default.contents(atPath: file) else {
                     issues.append(ImportIssue(source: file, position: nil, reason: "cannot be read (it may have been removed)", skipped: true))
                     continue
                 }
-                mail.add([UInt8](d), source: file, position: "line 1")
+                shared.importer.add([UInt8](d), source: file, position: "line 1")
                 progress?(n + 1, files.count, .files)
             }
-            return ImportBatch(threads: mail.threads(), issues: issues + mail.issues)
+            if collector != nil { return ImportBatch(issues: issues) }
+            return ImportBatch(threads: shared.threads(), issues: issues + shared.issues)
         }
         var batch = ImportBatch()
+        // The folder's mail files are threaded together (with the rest of the import's, when it collects them).
+        let dirMail = collector ?? MailCollector(forum: forum)
         var files: [String] = []
         var pages: [String] = []
         for file in walk(path) {
@@ -180,13 +200,17 @@ public enum Importer {
         }
         for (n, file) in files.enumerated() {
             do {
-                let b = try read(file, format: format, forum: forum, recipes: recipes)
+                let b = try read(file, format: format, forum: forum, recipes: recipes, mail: dirMail)
                 batch.threads += b.threads
                 batch.issues += b.issues
             } catch let error as ImportError {
                 batch.issues.append(ImportIssue(source: error.source, position: error.position, reason: error.reason, skipped: true))
             }
             progress?(pages.count + n + 1, pages.count + files.count, .files)
+        }
+        if collector == nil && dirMail.count > 0 {
+            batch.threads += dirMail.threads()
+            batch.issues += dirMail.issues
         }
         return batch
     }

@@ -41,34 +41,50 @@ struct Import: ParsableCommand {
         }
         if let current = index, current.path == nil { index = nil }
         index?.prepareForBulkWrites()
-        for path in paths {
-            do {
-                progress.start(path)
-                var batch = try Importer.read(path, format: format, forum: forum, recipes: recipes) { done, total, unit in
-                    progress.update(done: done, total: total, bytes: unit == .bytes)
-                }
-                progress.finish()
-                if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
-                read += batch.threads.reduce(0) { $0 + $1.realPostCount }
-                progress.start("writing " + path)
-                let result = try store.merge(batch.threads, index: index) { done, total in
-                    progress.update(done: done, total: total, unit: "threads")
-                }
-                progress.finish()
-                total.threadsAdded += result.threadsAdded
-                total.threadsUpdated += result.threadsUpdated
-                total.postsAdded += result.postsAdded
-                total.authors.formUnion(result.authors)
-                for issue in batch.issues {
-                    if issue.skipped || issue.ignored { problems.append(issue) } else { repaired += 1; problems.append(issue) }
-                }
-            } catch let error as ImportError {
-                progress.finish()
-                problems.append(ImportIssue(source: error.source, position: error.position, reason: error.reason, skipped: true))
-            } catch let error as StoreError {
-                progress.finish()
-                throw Failure(message: error.description)
+        // The mail of every input is threaded together once all are read, so a list split over files
+        // threads as the whole archive does.
+        let mail = MailCollector(forum: forum)
+        func write(_ batch: ImportBatch, from path: String) throws {
+            var batch = batch
+            if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
+            read += batch.threads.reduce(0) { $0 + $1.realPostCount }
+            progress.start("writing " + path)
+            let result = try store.merge(batch.threads, index: index) { done, total in
+                progress.update(done: done, total: total, unit: "threads")
             }
+            progress.finish()
+            total.threadsAdded += result.threadsAdded
+            total.threadsUpdated += result.threadsUpdated
+            total.postsAdded += result.postsAdded
+            total.authors.formUnion(result.authors)
+            for issue in batch.issues {
+                if !issue.skipped && !issue.ignored { repaired += 1 }
+                problems.append(issue)
+            }
+        }
+        do {
+            for path in paths {
+                do {
+                    progress.start(path)
+                    let batch = try Importer.read(path, format: format, forum: forum, recipes: recipes, mail: mail) { done, total, unit in
+                        progress.update(done: done, total: total, bytes: unit == .bytes)
+                    }
+                    progress.finish()
+                    try write(batch, from: path)
+                } catch let error as ImportError {
+                    progress.finish()
+                    problems.append(ImportIssue(source: error.source, position: error.position, reason: error.reason, skipped: true))
+                }
+            }
+            if mail.count > 0 {
+                progress.start("threading \(Output.count(mail.count, "message"))")
+                let threads = mail.threads()
+                progress.finish()
+                try write(ImportBatch(threads: threads, issues: mail.issues), from: "mail")
+            }
+        } catch let error as StoreError {
+            progress.finish()
+            throw Failure(message: error.description)
         }
         let skipped = problems.filter(\.skipped)
         let ignored = problems.filter(\.ignored)

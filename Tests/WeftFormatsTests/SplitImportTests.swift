@@ -117,6 +117,18 @@ struct SplitImportTests {
                 try Data(pile.joined().utf8).write(to: url)
                 return url
             }
+            // In one import, in any order, the files give exactly the whole archive's threads: their mail is
+            // threaded together, in date order.
+            let one = try FileStore(root: dir.appendingPathComponent("one-\(seed)-\(k)"), create: true)
+            let collector = MailCollector()
+            for file in files.shuffled(using: &rng) { #expect(try Importer.read(file.path, mail: collector).threads.isEmpty) }
+            try one.merge(collector.threads())
+            let exact = try Self.contents(one)
+            let duplicate = "434c05bddd2b364e607e565227487910a8dd9793.1568391461.git.mchehab+samsung@kernel.org"
+            let withoutDuplicate = { (c: [String: [String]]) in c.mapValues { $0.filter { !$0.hasPrefix(duplicate) } } }
+            #expect(withoutDuplicate(exact) == withoutDuplicate(expected), "seed \(seed), \(k) files in one import")
+
+            // In several imports (one per group of files), nothing is lost and replies keep their parents:
             let store = try FileStore(root: dir.appendingPathComponent("split-\(seed)-\(k)"), create: true)
             try Self.importGroups(groups.map { $0.map { files[$0] } }, into: store)
             let got = try Self.contents(store)
@@ -125,9 +137,8 @@ struct SplitImportTests {
                 let f = line.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
                 return "\(f[0])|\(f[1])|\(f[3])"
             }
-            // (Left alone: the archive's one Message-ID used by two different messages. In one file the
-            // second is kept as <id#2>; in two files the second to arrive is taken for the first.)
-            let duplicate = "434c05bddd2b364e607e565227487910a8dd9793.1568391461.git.mchehab+samsung@kernel.org"
+            // (Left alone: the archive's one Message-ID used by two different messages. In one import the
+            // second to be read is kept as <id#2>; in two imports the second is taken for the first.)
             let gotPosts = got.values.flatMap { $0 }.filter { !$0.hasPrefix(duplicate) }
             let wholePosts = expected.values.flatMap { $0 }.filter { !$0.hasPrefix(duplicate) }
             #expect(gotPosts.count == wholePosts.count, "seed \(seed), \(k) files")

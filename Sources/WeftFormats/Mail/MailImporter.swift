@@ -117,8 +117,18 @@ public struct MailImporter {
     }
 
     /// The threads, by the jwz algorithm.
+    ///
+    /// Messages are threaded in date order (then by id), not in the order the files gave them: where
+    /// jwz's choices depend on order (which of two roots with one subject collects the orphans), an
+    /// archive threads the same however it was split into files or in what order they came.
     public func threads() -> [ForumThread] {
-        JWZThreader.threads(items, forum: forum)
+        let ordered = items.enumerated().sorted { a, b in
+            let (da, db) = (a.element.post.date ?? .distantFuture, b.element.post.date ?? .distantFuture)
+            if da != db { return da < db }
+            if a.element.id != b.element.id { return a.element.id < b.element.id }
+            return a.offset < b.offset
+        }.map(\.element)
+        return JWZThreader.threads(ordered, forum: forum)
     }
 
     /// "ksummit-discuss" from `List-Id: <ksummit-discuss.lists.linuxfoundation.org>` (or its description).
