@@ -70,9 +70,14 @@ enum PythonMailbox {
             ts.sort()
             print(ts[len(ts) // 2])
             """
+        return seconds(python: script, argument: path)
+    }
+
+    /// Runs a Python 3 script that prints one number of seconds; nil when python3 cannot run it.
+    static func seconds(python script: String, argument: String) -> Double? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
+        process.arguments = ["python3", "-c", script, argument]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -82,7 +87,6 @@ enum PythonMailbox {
         guard process.terminationStatus == 0 else { return nil }
         return Double(String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
-
 }
 
 extension ImportBench {

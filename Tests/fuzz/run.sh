@@ -26,6 +26,9 @@ passed=0 failed=0 total_runs=0
 for t in mbox headers mime discourse reddit quotes theme textpage html page recipe; do
     mkdir -p "$WORK/$t" "Tests/fuzz/regressions/$t"
     cp Tests/fuzz/seeds/$t/* "$WORK/$t/" 2>/dev/null
+    # Pages and recipes start from the forum-page fixtures and the built-in recipes themselves.
+    [ "$t" = page ] && cp Tests/WeftFormatsTests/Fixtures/pages/*.html "$WORK/$t/"
+    [ "$t" = recipe ] && cp recipes/engines/*.toml Tests/WeftFormatsTests/Fixtures/pages/*.toml "$WORK/$t/"
     cp Tests/fuzz/regressions/$t/* "$WORK/$t/" 2>/dev/null
     if [ -d "$SHARED" ]; then
         case $t in
