@@ -55,6 +55,7 @@ public enum Importer {
     public static func read(_ data: Data, source: String, format: ImportFormat = .auto, forum: String? = nil,
                             recipes: RecipeBook = .standard, modified: Date? = nil, mail collector: MailCollector? = nil,
                             progress: Progress? = nil) throws -> ImportBatch {
+        guard !data.isEmpty else { throw ImportError(source: source, position: nil, reason: "the file is empty") }
         let detected = ImportFormat.detect(data)
         if let refusal = format.refusal(of: detected) { throw ImportError(source: source, position: nil, reason: refusal) }
         var chosen = format == .auto ? detected : format
@@ -137,7 +138,7 @@ public enum Importer {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-            throw ImportError(source: source, position: nil, reason: "not valid JSON: \(detail)")
+            throw jsonError(detail, data: data, source: source)
         }
         if format == .reddit || (format == .json && RedditImporter.isComments(object)) {
             var more: [Any] = []
@@ -154,6 +155,22 @@ public enum Importer {
             return try DiscourseImporter.read(data, source: source)
         }
         return ImportBatch(threads: try WeftJSON.decode(data, source: source).threads)
+    }
+
+    /// A JSON parse error with its place: "around character N" as a line and column, an early end as the last byte.
+    static func jsonError(_ detail: String, data: Data, source: String) -> ImportError {
+        if detail.contains("Unexpected end of file") {
+            return ImportError(source: source, position: "byte \(data.count)",
+                               reason: "not valid JSON: the file ends before its JSON does (cut short?)")
+        }
+        if let r = detail.range(of: "around character "),
+           let offset = Int(detail[r.upperBound...].prefix { $0.isNumber }), offset <= data.count {
+            let before = data.prefix(offset)
+            let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            return ImportError(source: source, position: "line \(line), column \(column)", reason: "not valid JSON: \(detail)")
+        }
+        return ImportError(source: source, position: nil, reason: "not valid JSON: \(detail)")
     }
 
     /// A directory: a Maildir is one archive (threaded together); otherwise each file in name order.

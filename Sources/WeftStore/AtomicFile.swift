@@ -53,8 +53,9 @@ public enum AtomicFile {
     private static func writeTemporary(_ data: Data, for url: URL, sync: Bool) throws -> (path: String, state: FileState) {
         let dir = url.deletingLastPathComponent().path
         let temp = dir + "/.tmp-" + url.lastPathComponent + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Errors name the file being written, not its temporary name, which the user never chose.
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io(path: temp, errno: errno, doing: "create") }
+        guard fd >= 0 else { throw StoreError.io(path: url.path, errno: errno, doing: "create") }
         var ok = false
         defer { if !ok { unlink(temp) } }
         do {
@@ -64,18 +65,18 @@ public enum AtomicFile {
                     let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                     if n < 0 {
                         if errno == EINTR { continue }
-                        throw StoreError.io(path: temp, errno: errno, doing: "write")
+                        throw StoreError.io(path: url.path, errno: errno, doing: "write")
                     }
                     offset += n
                 }
             }
-            if sync { guard fsync(fd) == 0 else { throw StoreError.io(path: temp, errno: errno, doing: "sync") } }
+            if sync { guard fsync(fd) == 0 else { throw StoreError.io(path: url.path, errno: errno, doing: "sync") } }
         } catch {
             close(fd)
             throw error
         }
         let state = FileState.of(descriptor: fd) ?? FileState(size: data.count, mtime: 0)
-        guard close(fd) == 0 else { throw StoreError.io(path: temp, errno: errno, doing: "close") }
+        guard close(fd) == 0 else { throw StoreError.io(path: url.path, errno: errno, doing: "close") }
         ok = true
         return (temp, state)
     }

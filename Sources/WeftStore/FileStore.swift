@@ -33,6 +33,10 @@ public final class FileStore: @unchecked Sendable {
         readDir = self.root.appendingPathComponent("read", isDirectory: true)
         indexDir = self.root.appendingPathComponent("index", isDirectory: true)
         let marker = self.root.appendingPathComponent("weft-store.json")
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: self.root.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw StoreError.notAStore(path: self.root.path, reason: "a file, not a store directory")
+        }
         if let data = fm.contents(atPath: marker.path) {
             try FileStore.checkMarker(data, path: marker.path)
         } else if create {

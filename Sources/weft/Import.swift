@@ -26,6 +26,12 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let recipes = try recipeOptions.book()
+        // Nothing to read makes no store: `weft import --store new /typo` must not leave an empty one behind.
+        let missing = paths.filter { $0 != "-" && !FileManager.default.fileExists(atPath: $0) }
+        if missing.count == paths.count {
+            for path in missing { Output.error("weft: skipped: \(path): no such file") }
+            throw Failure(message: "nothing imported: \(missing.count == 1 ? "the input does" : "none of the inputs") not exist")
+        }
         let store = try storeOptions.open(create: true)
         var total = MergeResult()
         var problems: [ImportIssue] = []

@@ -20,8 +20,19 @@ struct StoreOptions: ParsableArguments {
         return URL(fileURLWithPath: home).appendingPathComponent(".local/share/weft")
     }
 
+    /// Whether the store was named (`--store` or `$WEFT_STORE`) rather than the default place.
+    var isNamed: Bool {
+        store != nil || !(ProcessInfo.processInfo.environment["WEFT_STORE"] ?? "").isEmpty
+    }
+
     /// Opens the store, creating it when asked; errors become one sentence.
+    ///
+    /// A named store that does not exist is an error when reading (a typo must not look like an
+    /// empty store, or open the demo); the default place may be absent, which is an empty store.
     func open(create: Bool = false) throws -> FileStore {
+        if !create, isNamed, !FileManager.default.fileExists(atPath: directory.path) {
+            throw Failure(message: "no store at \(directory.path); `weft import --store \(directory.path) FILE…` makes one")
+        }
         do { return try FileStore(root: directory, create: create) } catch let error as StoreError {
             throw Failure(message: error.description)
         }

@@ -23,6 +23,10 @@ struct Weft: ParsableCommand {
         // A full disk or a file-size limit must fail the write with EFBIG and a
         // clear message, not kill the process half-way (the default for SIGXFSZ).
         signal(SIGXFSZ, SIG_IGN)
+        if let unknown = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            Output.error("weft: " + unknown)
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -41,6 +45,43 @@ struct Weft: ParsableCommand {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : 1)
         }
+    }
+}
+
+extension Weft {
+    /// The subcommands' names.
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
+
+    /// Why the arguments name a command that does not exist (`weft imprt`, `weft help frob`), or nil.
+    ///
+    /// The browser is the default command and takes no words, so a first word that is no command is a
+    /// typo: say so, with the nearest name, instead of the browser's usage.
+    static func unknownCommand(_ args: [String]) -> String? {
+        guard var word = args.first, !word.hasPrefix("-") else { return nil }
+        if word == "help" {
+            guard args.count > 1, !args[1].hasPrefix("-") else { return nil }
+            word = args[1]
+        }
+        guard !commandNames.contains(word) else { return nil }
+        let nearest = commandNames.min { distance($0, word) < distance($1, word) }
+        let hint = nearest.flatMap { distance($0, word) <= 2 ? "; did you mean \"\($0)\"?" : nil } ?? ""
+        return "no command \"\(word)\"\(hint) (commands: \(commandNames.joined(separator: ", ")); weft --help says more)"
+    }
+
+    /// Levenshtein distance, for suggesting the command meant.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let old = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = old
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
     }
 }
 

@@ -70,6 +70,7 @@ check() { # check NAME TEXT: the screen shows TEXT
 }
 
 echo "# demo forum"
+mkdir -p "$WORK/empty-store"  # empty: the demo opens (a store that does not exist is an error instead)
 start 120 40 --store "$WORK/empty-store"
 check "opens the demo forum on an empty store" "Threads (4, 4 unread)"
 check "says it is the demo forum" "Demo forum"
@@ -203,6 +204,26 @@ else
     echo "skipping the shared forum pages: $SHARED/data/forum-pages is absent"
 fi
 
+echo "# bad paths and words on the command line"
+touch "$WORK/afile"
+out=$("$WEFT" list --store "$WORK/afile" 2>&1); status=$?
+if [ $status = 1 ] && echo "$out" | grep -q "afile: a file, not a store directory"; then ok "a store that is a file is refused"; else fail "list --store FILE gave $status: $out"; fi
+out=$("$WEFT" list --store "$WORK/no-such-store" 2>&1); status=$?
+if [ $status = 1 ] && echo "$out" | grep -q "no store at $WORK/no-such-store"; then ok "a store that does not exist is named, not shown empty"; else fail "list --store typo gave $status: $out"; fi
+"$WEFT" import --store "$WORK/never" "$WORK/nothing-here.mbox" >/dev/null 2>&1; status=$?
+if [ $status = 1 ] && [ ! -e "$WORK/never" ]; then ok "an import of nothing makes no store"; else fail "import of a missing file gave $status and left $(ls -d "$WORK/never" 2>&1)"; fi
+out=$("$WEFT" imprt 2>&1); status=$?
+if [ $status = 2 ] && echo "$out" | grep -q 'no command "imprt"; did you mean "import"?'; then ok "a misspelt command is named with the nearest one"; else fail "weft imprt gave $status: $out"; fi
+out=$("$WEFT" help frob 2>&1); status=$?
+if [ $status = 2 ] && echo "$out" | grep -q 'no command "frob"'; then ok "help for a command that does not exist exits 2"; else fail "weft help frob gave $status: $out"; fi
+: > "$WORK/empty.mbox"; printf '{"thread": {"title": "x", "posts": [' > "$WORK/cut.json"
+out=$("$WEFT" import --store "$WORK/bad-inputs" "$WORK/empty.mbox" "$WORK/cut.json" 2>&1)
+if echo "$out" | grep -q "empty.mbox: the file is empty" && echo "$out" | grep -q "cut.json: byte 36: not valid JSON: the file ends before its JSON does"; then
+    ok "an empty file and a cut JSON file say so, with the position"
+else fail "bad inputs said: $out"; fi
+out=$("$WEFT" export --store "$WORK/bad-inputs" --format markdown -o "$WORK/no-dir/x.md" 2>&1); status=$?
+if [ $status = 1 ] && echo "$out" | grep -q "no-dir/x.md: cannot create" && ! echo "$out" | grep -q ".tmp-"; then ok "export to a missing folder names the file asked for"; else fail "export -o gave $status: $out"; fi
+
 echo "# the command line on a store the tests write"
 "$WEFT" import --store "$WORK/cli" --forum Demo "$WORK/../$(basename "$WORK")/none.json" >/dev/null 2>"$WORK/err"; status=$?
 if [ $status = 1 ] && grep -q "none.json: no such file" "$WORK/err"; then ok "import of a missing file names it and exits 1"; else fail "missing import gave $status: $(cat "$WORK/err")"; fi
@@ -227,7 +248,7 @@ if [ $status = 1 ] && grep -q 'no thread with id "nope"' "$WORK/err"; then ok "a
 
 printf '{"thread": {"title": "cut", "posts": [' > "$WORK/cut.json"
 "$WEFT" import --store "$WORK/cli" "$WORK/t.json" "$WORK/cut.json" >"$WORK/out" 2>"$WORK/err"; status=$?
-if [ $status = 1 ] && grep -q "cut.json: not valid JSON" "$WORK/err" && grep -q "1 skipped" "$WORK/out"; then
+if [ $status = 1 ] && grep -q "cut.json: byte 38: not valid JSON" "$WORK/err" && grep -q "1 skipped" "$WORK/out"; then
     ok "a bad file is named, the rest imported, and the status is 1"
 else fail "bad file import: status $status, $(cat "$WORK/err")"; fi
 "$WEFT" export --store "$WORK/cli" --format mbox -o "$WORK/out.mbox" && "$WEFT" import --store "$WORK/cli2" "$WORK/out.mbox" >/dev/null
