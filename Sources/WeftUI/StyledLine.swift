@@ -54,14 +54,18 @@ enum Wrap {
             }
             var line = ""
             var lineWidth = 0
+            // Whether a word (even an empty one, from a leading space) is on the line: a line that starts
+            // with spaces keeps them, as a patch's context lines must.
+            var started = false
             for word in source.split(separator: " ", omittingEmptySubsequences: false) {
                 var w = Substring(word)
                 var ww = DisplayWidth.of(w)
-                let space = line.isEmpty ? 0 : 1
+                let space = started ? 1 : 0
                 if lineWidth + space + ww <= width {
                     if space == 1 { line += " " }
                     line += w
                     lineWidth += space + ww
+                    started = true
                     continue
                 }
                 if !line.isEmpty { out.append(line) }
@@ -76,6 +80,7 @@ enum Wrap {
                 }
                 line = String(w)
                 lineWidth = ww
+                started = !line.isEmpty
             }
             out.append(line)
         }

@@ -37,4 +37,17 @@ struct DisplayWidthTests {
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 10 })
         #expect(lines.joined().replacingOccurrences(of: " ", with: "") == "Fahrradfreilaufnabenknarzgeräuschislong漢字漢字漢字")
     }
+
+    @Test(arguments: [
+        (" context line of a patch that is longer than the pane", " context"),
+        ("   indented code that goes on past the width of it", "   indented"),
+        ("+added line that goes on and on past the width", "+added line"),
+    ])
+    func aWrappedLineKeepsItsLeadingSpaces(text: String, first: String) {
+        let lines = Wrap.lines(text, width: 20)
+        #expect(lines.count > 1)
+        #expect(lines[0].hasPrefix(first), "\(lines)")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 20 })
+        #expect(lines.joined(separator: " ").split(separator: " ") == text.split(separator: " "))
+    }
 }
