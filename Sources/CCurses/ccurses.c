@@ -4,6 +4,7 @@
 #include <string.h>
 #include <wchar.h>
 #include "ccurses.h"
+#include <term.h>
 
 int weft_a_bold(void) { return (int)A_BOLD; }
 int weft_a_reverse(void) { return (int)A_REVERSE; }
@@ -48,6 +49,12 @@ int weft_take_signal(void) {
 }
 
 SCREEN *weft_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+int weft_can_address_cursor(void) {
+    // A terminal without cursor addressing (TERM=dumb) can only scroll lines: no screen to draw on.
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 
 int weft_locale_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);

@@ -40,6 +40,11 @@ public enum CursesTerminal {
             endwin()
             delscreen(screen)
         }
+        guard weft_can_address_cursor() != 0 else {
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
+            throw StartError(description: "the terminal type TERM=\(term) cannot place the cursor, which the browser needs; "
+                             + "run it in a terminal such as xterm-256color, or use weft list and weft show")
+        }
         raw()
         noecho()
         nonl()

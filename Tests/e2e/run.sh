@@ -324,5 +324,13 @@ check "an unknown TERM is reported" "cannot use the terminal type TERM=no-such-t
 status=$(wait_exit)
 if [ "$status" = 1 ]; then ok "an unknown TERM exits with status 1"; else fail "unknown TERM status was $status"; fi
 
+stop_server
+rm -f "$WORK/status"
+tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 100 -y 30 \
+    "env TERM=dumb $(printf '%q' "$WEFT") --sample; echo \$? > $WORK/status; sleep 30"
+check "TERM=dumb is refused in one sentence" "TERM=dumb cannot place the cursor"
+status=$(wait_exit)
+if [ "$status" = 1 ]; then ok "TERM=dumb exits with status 1"; else fail "TERM=dumb status was $status"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

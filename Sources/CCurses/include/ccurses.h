@@ -30,6 +30,8 @@ void weft_install_signal_handlers(void);
 
 /// newterm on the process's standard output and input; NULL when TERM is unknown.
 SCREEN *weft_newterm(void);
+/// Whether the current terminal can move the cursor anywhere (terminfo `cup`).
+int weft_can_address_cursor(void);
 
 /// Whether the locale's character set (after setlocale) is UTF-8.
 int weft_locale_is_utf8(void);
