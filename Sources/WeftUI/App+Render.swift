@@ -7,7 +7,7 @@ extension App {
         let l = layout
         if l.tooSmall {
             let notice = "Terminal too small: \(width)x\(height), need \(Layout.minWidth)x\(Layout.minHeight)"
-            grid.put(DisplayWidth.truncate(notice, to: width), x: 0, y: 0, role: .error)
+            grid.put(fit(notice, width), x: 0, y: 0, role: .error)
             return grid
         }
         if let r = l.list { if showingResults { drawResults(&grid, r) } else { drawList(&grid, r) } }
@@ -31,7 +31,7 @@ extension App {
         grid.fill(Rect(x: r.x, y: r.y, width: r.width, height: 1), role: .header)
         let mark = focus == pane ? (ascii ? ">" : "▶") : " "
         let rightWidth = DisplayWidth.of(right)
-        grid.put(DisplayWidth.truncate(mark + left, to: max(0, r.width - rightWidth - 3)), x: r.x, y: r.y, role: .header)
+        grid.put(fit(mark + left, max(0, r.width - rightWidth - 3)), x: r.x, y: r.y, role: .header)
         if rightWidth > 0 && rightWidth < r.width { grid.put(right, x: r.maxX - rightWidth - 1, y: r.y, role: .header) }
     }
 
@@ -56,7 +56,7 @@ extension App {
         let hint = focus == .list ? "Enter:open a:author /:search ?:help q:quit"
             : "Space:read on s:quote source u:parent a:author ?:help"
         let hintWidth = DisplayWidth.of(hint)
-        let leftText = DisplayWidth.truncate(left, to: r.width)
+        let leftText = fit(left, r.width)
         let end = grid.put(leftText, x: r.x, y: r.y, role: .status)
         if end + hintWidth + 3 <= r.width { grid.put(hint, x: r.maxX - hintWidth - 1, y: r.y, role: .status) }
     }
@@ -64,11 +64,11 @@ extension App {
     func drawPrompt(_ grid: inout Grid, _ r: Rect) {
         if let p = prompt {
             let text = p.label + p.text
-            let shown = DisplayWidth.of(text) < r.width ? text : "…" + String(text.suffix(max(1, r.width - 3)))
+            let shown = DisplayWidth.of(text) < r.width ? text : ellipsis + String(text.suffix(max(1, r.width - 3)))
             let end = grid.put(shown, x: r.x, y: r.y, role: .normal, limit: r.maxX)
             if end < r.maxX { grid.put(ascii ? "_" : "█", x: end, y: r.y, role: .normal) }
         } else if let m = message {
-            grid.put(DisplayWidth.truncate(m.text, to: r.width), x: r.x, y: r.y, role: m.isError ? .error : .normal)
+            grid.put(fit(m.text, r.width), x: r.x, y: r.y, role: m.isError ? .error : .normal)
         }
     }
 
@@ -109,5 +109,15 @@ extension App {
         for (i, line) in lines.dropFirst(top).prefix(r.height).enumerated() {
             line.draw(into: &grid, x: r.x + 1, y: r.y + i, limit: r.maxX)
         }
+    }
+}
+
+extension App {
+    /// The mark of cut text: "…", or "~" with `--ascii` (one column either way, so layouts do not move).
+    var ellipsis: String { ascii ? "~" : "…" }
+
+    /// `s` cut to `width` columns with this screen's ellipsis.
+    func fit(_ s: String, _ width: Int) -> String {
+        DisplayWidth.truncate(s, to: width, ellipsis: ellipsis)
     }
 }

@@ -9,7 +9,7 @@ extension App {
         let rows = r.height - 1
         if listCount == 0 {
             let why = totalThreads == 0 && !filter.hasAuthorTerms && !filter.unreadOnly ? "No threads in this store." : "No thread matches the filter (a, then Enter clears it)."
-            grid.put(DisplayWidth.truncate(why, to: r.width - 1), x: r.x + 1, y: r.y + 1, role: .dimmed)
+            grid.put(fit(why, r.width - 1), x: r.x + 1, y: r.y + 1, role: .dimmed)
             return
         }
         let showStarter = r.width >= 40
@@ -26,12 +26,12 @@ extension App {
             if selected { grid.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
             grid.put(s.unreadCount > 0 ? (ascii ? "*" : "●") : " ", x: r.x, y: y, role: selected ? base : .unread)
             var x = r.x + 1
-            let title = StyledLine(DisplayWidth.truncate(s.title, to: titleWidth), base)
+            let title = StyledLine(fit(s.title, titleWidth), base)
             (focus == .list ? title.highlighting(searchQuery) : title).draw(into: &grid, x: x, y: y, limit: x + titleWidth)
             x += titleWidth + 1
             if showStarter {
                 let name = s.starter ?? Post.unnamedAuthor
-                grid.put(DisplayWidth.truncate(name, to: starterWidth), x: x, y: y,
+                grid.put(fit(name, starterWidth), x: x, y: y,
                          role: selected ? base : .author(Theme.paletteSlot(for: name)))
                 x += starterWidth + 1
             }

@@ -69,7 +69,7 @@ extension App {
             var snippet = Substring(hit.snippet.replacingOccurrences(of: "\n", with: " "))
             if let first = snippet.firstIndex(of: "["), snippet.distance(from: snippet.startIndex, to: first) > r.width / 3 {
                 let from = snippet.index(first, offsetBy: -(r.width / 6))
-                snippet = "…" + (snippet[from...].drop { $0 != " " })
+                snippet = ellipsis + (snippet[from...].drop { $0 != " " })
             }
             for c in snippet {
                 if c == "[" || c == "]" {

@@ -83,12 +83,12 @@ public enum DisplayWidth {
         return (s[s.startIndex..<end], used)
     }
 
-    /// `s` cut to `width` columns, ending in "…" when it was cut.
-    public static func truncate(_ s: String, to width: Int) -> String {
+    /// `s` cut to `width` columns, ending in `ellipsis` (one column: "…", or "~" with `--ascii`) when it was cut.
+    public static func truncate(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
         if of(s) <= width { return s }
         let (head, _) = prefix(s[...], fitting: width - 1)
-        return head + "…"
+        return head + ellipsis
     }
 
     private static func isVariationSelector(_ v: UInt32) -> Bool {
