@@ -21,36 +21,29 @@ extension HTMLText {
         let name = alt.isEmpty || alt.lowercased() == "image" ? (URL(string: src)?.lastPathComponent ?? "image") : alt
         return "[image: \(name)](\(resolve?(src) ?? src))"
     }
-
-    /// An element's text with its white space folded.
-    static func plainText(_ node: xmlNodePtr) -> String {
-        guard let raw = xmlNodeGetContent(node) else { return "" }
-        defer { weft_xml_free(raw) }
-        return String(cString: raw).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
 }
 
 extension HTMLText.Renderer {
     /// `<video>`, `<audio>`, `<iframe>`, `<embed>`, `<object>` as a named link.
     func media(_ node: xmlNodePtr, _ tag: String) -> String {
-        var src = attr(node, "src") ?? attr(node, "data") ?? ""
+        var src = attribute(node, "src") ?? attribute(node, "data") ?? ""
         if src.isEmpty {
             var child = node.pointee.children
             while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE, let s = attr(c, "src") { src = s; break }
+                if c.pointee.type == XML_ELEMENT_NODE, let s = attribute(c, "src") { src = s; break }
                 child = c.pointee.next
             }
         }
         let kind = tag == "audio" ? "audio" : tag == "iframe" && !src.contains("youtu") && !src.contains("vimeo") ? "embedded" : "video"
-        let title = attr(node, "title") ?? attr(node, "aria-label") ?? (URL(string: src)?.lastPathComponent ?? kind)
+        let title = attribute(node, "title") ?? attribute(node, "aria-label") ?? (URL(string: src)?.lastPathComponent ?? kind)
         guard !src.isEmpty else { return "[\(kind): \(title)]" }
         return "[\(kind): \(title)](\(hooks?.absolute(src) ?? src))"
     }
 
     /// A Discourse lightbox: the full-size picture's link, named by its file name, without the size and weight.
     func lightbox(_ node: xmlNodePtr) -> String {
-        let href = attr(node, "href") ?? ""
-        var name = attr(node, "title") ?? ""
+        let href = attribute(node, "href") ?? ""
+        var name = attribute(node, "title") ?? ""
         if name.isEmpty || name == "image" {
             name = URL(string: href)?.lastPathComponent ?? "image"
         }
@@ -59,7 +52,7 @@ extension HTMLText.Renderer {
 
     /// A onebox (a link's preview card): its title and address, on a line of its own.
     func onebox(_ node: xmlNodePtr) -> String {
-        var url = attr(node, "data-onebox-src") ?? ""
+        var url = attribute(node, "data-onebox-src") ?? ""
         var title = ""
         var stack: [xmlNodePtr] = []
         var child = node.pointee.children
@@ -67,9 +60,9 @@ extension HTMLText.Renderer {
         stack.reverse()
         while let c = stack.popLast() {
             if c.pointee.type == XML_ELEMENT_NODE {
-                let n = c.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-                if title.isEmpty, ["h3", "h4", "h1", "h2"].contains(n) { title = HTMLText.plainText(c) }
-                if url.isEmpty, n == "a", let h = attr(c, "href") { url = h }
+                let n = name(c)
+                if title.isEmpty, ["h3", "h4", "h1", "h2"].contains(n) { title = HTMLPage.text(of: c) }
+                if url.isEmpty, n == "a", let h = attribute(c, "href") { url = h }
                 var g = c.pointee.children
                 var kids: [xmlNodePtr] = []
                 while let k = g { kids.append(k); g = k.pointee.next }
@@ -78,11 +71,5 @@ extension HTMLText.Renderer {
         }
         if title.isEmpty { title = URL(string: url)?.host ?? "link" }
         return url.isEmpty ? "[link preview: \(title)]" : "[link preview: \(title)](\(url))"
-    }
-
-    private func attr(_ node: xmlNodePtr, _ key: String) -> String? {
-        guard let value = xmlGetProp(node, key) else { return nil }
-        defer { weft_xml_free(value) }
-        return String(cString: value)
     }
 }

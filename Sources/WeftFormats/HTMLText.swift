@@ -235,7 +235,7 @@ public enum HTMLText {
                 inline(lightbox(node))
             case "a" where attribute(node, "class")?.split(separator: " ").contains("attachment") == true:
                 let written = attribute(node, "href") ?? ""
-                inline("[attachment: \(HTMLText.plainText(node))](\(hooks?.absolute(written) ?? written))")
+                inline("[attachment: \(HTMLPage.text(of: node))](\(hooks?.absolute(written) ?? written))")
             case "a":
                 let written = attribute(node, "href") ?? ""
                 let href = hooks?.absolute(written) ?? written
@@ -352,7 +352,7 @@ public enum HTMLText {
             return lines.joined(separator: "\n")
         }
 
-        private func name(_ node: xmlNodePtr) -> String {
+        func name(_ node: xmlNodePtr) -> String {
             node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
         }
 
@@ -361,10 +361,6 @@ public enum HTMLText {
             return String(cString: c)
         }
 
-        private func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
-            guard let value = xmlGetProp(node, key) else { return nil }
-            defer { weft_xml_free(value) }
-            return String(cString: value)
-        }
+        func attribute(_ node: xmlNodePtr, _ key: String) -> String? { HTMLPage.attribute(node, key) }
     }
 }

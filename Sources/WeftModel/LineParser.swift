@@ -94,7 +94,6 @@ struct LineParser {
         return f == UInt8(ascii: "`") ? "`" : "~"
     }
 
-
     /// Whether a line closes a fenced block opened with `fence`.
     static func closes(_ line: Substring, fence: Character) -> Bool {
         let t = line.trimmed

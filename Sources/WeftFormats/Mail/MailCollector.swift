@@ -1,4 +1,5 @@
 import Foundation
+import WeftModel
 
 /// The mail of one import, from all its inputs, threaded together at the end.
 ///
@@ -20,5 +21,3 @@ public final class MailCollector {
     /// The threads of every message read, by the jwz algorithm.
     public func threads() -> [ForumThread] { importer.threads() }
 }
-
-import WeftModel

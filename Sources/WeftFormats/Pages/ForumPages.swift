@@ -96,7 +96,7 @@ public enum ForumPages {
                     let (page, notes) = try extract(bytes, recipes: recipes, modified: modified)
                     return .page(page, notes)
                 } catch Refusal.noPosts(let engine) {
-                    return .passed("a \(engine) page with no posts (not a thread page); left alone")
+                    return .passed(describe(Refusal.noPosts(engine: engine)) + "; left alone")
                 } catch {
                     return .passed("not a page of a forum thread that a recipe knows; left alone")
                 }

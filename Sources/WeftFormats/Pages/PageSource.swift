@@ -1,4 +1,5 @@
 import Foundation
+import WeftModel
 
 /// A saved page's bytes as text, with what the file says about where and when it was saved.
 struct PageSource {
@@ -37,8 +38,8 @@ struct PageSource {
             charset = "utf-8"
             charsetNote = "unknown charset \"\(declared ?? "")\"; read as UTF-8"
         }
-        let commented = PageSource.find(Array("<!-- mirrored from ".utf8), in: head) != nil
-            || PageSource.find(Array("<!-- saved from url".utf8), in: head) != nil
+        let commented = ByteSearch.contains(head, Array("<!-- mirrored from ".utf8))
+            || ByteSearch.contains(head, Array("<!-- saved from url".utf8))
         (savedFrom, savedAt) = commented ? PageSource.saveComment(String(decoding: bytes.prefix(8192), as: UTF8.self)) : (nil, nil)
         self.text = PageSource.withoutInternalSubset(self.text)
     }
@@ -56,22 +57,11 @@ struct PageSource {
         return text.replacingCharacters(in: start..<end.upperBound, with: "<!DOCTYPE html>")
     }
 
-    /// Where `needle` first occurs in `bytes` at or after `from`.
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int = 0) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var i = from
-        while i <= bytes.count - needle.count {
-            if bytes[i] == first && bytes[i..<i + needle.count].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
-
     /// The charset a page's `meta` declares in its first bytes (`lower`, ASCII lower-cased).
     static func declaredCharset(_ lower: [UInt8]) -> String? {
         let key = Array("charset=".utf8)
         var from = 0
-        while let at = find(key, in: lower, from: from) {
+        while let at = ByteSearch.firstIndex(of: key, in: lower, from: from) {
             var i = at + key.count
             while i < lower.count, lower[i] == 0x22 || lower[i] == 0x27 || lower[i] == 0x20 { i += 1 }
             let start = i
