@@ -31,6 +31,7 @@ let package = Package(
             dependencies: ["WeftModel", "WeftStore", "WeftConfig", "WeftRecipes", "CLibXML2"],
             swiftSettings: strict
         ),
+        .target(name: "WeftImport", dependencies: ["WeftModel", "WeftStore", "WeftFormats"], swiftSettings: strict),
         .target(name: "WeftRecipes", path: "recipes", exclude: ["README.md"], resources: [.copy("engines")], swiftSettings: strict),
         .target(
             name: "WeftSample",
@@ -61,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "weft",
             dependencies: [
-                "WeftModel", "WeftStore", "WeftFormats", "WeftSample", "WeftUI", "WeftCurses",
+                "WeftModel", "WeftStore", "WeftFormats", "WeftImport", "WeftSample", "WeftUI", "WeftCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -88,6 +89,11 @@ let package = Package(
             name: "WeftFormatsTests",
             dependencies: ["WeftFormats", "WeftModel", "WeftStore", "WeftRecipes", "WeftTestSupport"],
             exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WeftImportTests",
+            dependencies: ["WeftImport", "WeftFormats", "WeftModel", "WeftStore", "WeftTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

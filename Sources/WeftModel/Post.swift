@@ -29,12 +29,19 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
     /// The author's signature, kept apart from the body: shown dimmed after it, never
     /// searched, never taken as a quote's source. Saved forum pages have them.
     public var signature: String?
+    /// The message's own subject, kept only where it says more than the thread's title (not just
+    /// "Re:" and list tags): a mail reply that changed the subject.
+    public var subject: String?
+    /// The Message-IDs a mail message named (References, then In-Reply-To), kept only where the
+    /// stored tree does not already say them (an ancestor missing from the archive), so that mail
+    /// imported later threads as the whole archive would.
+    public var references: [String]?
 
     /// Creates a post.
     public init(
         id: String, author: String? = nil, date: Date? = nil, parent: String? = nil,
         number: Int? = nil, body: String, format: BodyFormat = .plain, placeholder: Bool = false,
-        inferred: ReplyReason? = nil, signature: String? = nil
+        inferred: ReplyReason? = nil, signature: String? = nil, subject: String? = nil, references: [String]? = nil
     ) {
         self.id = id
         self.author = author
@@ -46,6 +53,8 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
         self.placeholder = placeholder
         self.inferred = inferred
         self.signature = signature
+        self.subject = subject
+        self.references = references
     }
 
     /// The author's name for display: the name, or "(unnamed)".

@@ -11,6 +11,8 @@ public struct MergeResult: Equatable, Sendable {
     public var postsAdded = 0
     /// Authors that appear in the added posts.
     public var authors: Set<String> = []
+    /// Stored threads whose posts all joined other threads (mail imported in parts, threaded again).
+    public var threadsJoined = 0
 
     /// Creates an empty result.
     public init() {}
@@ -29,13 +31,25 @@ extension FileStore {
     /// are written in batches (see ``AtomicFile/writeBatch(_:)``), encoded on
     /// every core; `progress` gets (threads done, threads in all).
     @discardableResult
-    public func merge(_ incoming: [ForumThread], index: StoreIndex? = nil,
+    ///
+    /// `rethreaded` names stored threads whose posts `incoming` already holds, threaded again (mail
+    /// imported in parts): an incoming thread of such an id replaces the stored one instead of merging
+    /// into it, and one of them left with no incoming thread of its id is removed once its posts are
+    /// written elsewhere. Its read marks move with its posts; a post no incoming thread holds is kept.
+    public func merge(_ incoming: [ForumThread], index: StoreIndex? = nil, rethreaded: Set<String> = [],
                       progress: ((Int, Int) -> Void)? = nil) throws -> MergeResult {
         // Pieces of one thread in one call (a topic's post objects, a thread's pages, from many files)
         // are merged first: each is read against the stored file, and one piece must not overwrite another.
-        let threads = FileStore.coalesced(incoming)
+        var threads = FileStore.coalesced(incoming)
         return try StoreLock.withLock(root: root) {
             removeStaleTemporaryFiles()
+            var settled: Rethreading?
+            if !rethreaded.isEmpty {
+                let s = try Rethreading(threads, ids: rethreaded, store: self)
+                threads = s.threads
+                try s.writeReads(self)
+                settled = s
+            }
             // Which threads have read marks, listed once: most have none, and a look-up per thread costs a failed open.
             let readNames = Set((try? fm.contentsOfDirectory(atPath: readDir.path)) ?? [])
             var result = MergeResult()
@@ -62,7 +76,7 @@ extension FileStore {
                 let commit = chunk.endIndex == threads.count || (start / FileStore.mergeBatch) % FileStore.batchesPerCommit == FileStore.batchesPerCommit - 1
                 var merged: [ForumThread] = []
                 for incoming in chunk {
-                    if let thread = try mergedThread(incoming, into: &result) { merged.append(thread) }
+                    if let thread = try mergedThread(incoming, replacing: settled, into: &result) { merged.append(thread) }
                 }
                 // Encoding and working out what the index records are done together, on every core.
                 let withIndex = index != nil
@@ -90,6 +104,19 @@ extension FileStore {
                 start += chunk.count
                 progress?(start, threads.count)
             }
+            if let settled, !settled.retired.isEmpty {
+                // After every new file is written: a retired thread's posts are never in no file.
+                result.threadsJoined = settled.retired.count
+                try writer.submit { [self] in
+                    let files = settled.removeRetired(self)
+                    guard let recorder, let owned else { return }
+                    try recorder.submit {
+                        let changes = try owned.value.record([], retired: files, commit: true)
+                        guard let texter, let words else { return }
+                        try texter.submit { try words.value.apply(changes, commit: true) }
+                    }
+                }
+            }
             try writer.finish()
             try recorder?.finish()
             try texter?.finish()
@@ -114,11 +141,20 @@ extension FileStore {
     }
 
     /// The thread as it should be stored after merging `incoming`, or nil when nothing changes.
-    private func mergedThread(_ incoming: ForumThread, into result: inout MergeResult) throws -> ForumThread? {
+    private func mergedThread(_ incoming: ForumThread, replacing settled: Rethreading?,
+                              into result: inout MergeResult) throws -> ForumThread? {
         let url = threadFile(for: incoming.id)
         var thread: ForumThread
         let added: Int
-        if fm.fileExists(atPath: url.path) {
+        if let settled, settled.replaced.contains(incoming.id) {
+            let before = try loadThreadFile(url)
+            thread = incoming
+            let new = incoming.posts.filter { !$0.placeholder && !settled.held.contains($0.id) }
+            added = new.count
+            if thread == before { return nil }
+            if added > 0 { result.threadsUpdated += 1 }
+            for post in new { result.authors.insert(post.displayAuthor) }
+        } else if fm.fileExists(atPath: url.path) {
             thread = try loadThreadFile(url)
             let known = Set(thread.posts.filter { !$0.placeholder }.map(\.id))
             let before = thread
@@ -132,7 +168,12 @@ extension FileStore {
             thread = ForumThread(id: incoming.id, title: incoming.title, forum: incoming.forum)
             added = thread.merge(incoming)
             result.threadsAdded += 1
-            for post in thread.posts where !post.placeholder { result.authors.insert(post.displayAuthor) }
+            // Posts moved out of retired threads were in the store already.
+            let moved = settled.map { s in thread.posts.filter { !$0.placeholder && s.held.contains($0.id) }.count } ?? 0
+            result.postsAdded -= moved
+            for post in thread.posts where !post.placeholder && settled?.held.contains(post.id) != true {
+                result.authors.insert(post.displayAuthor)
+            }
         }
         result.postsAdded += added
         return thread

@@ -16,8 +16,12 @@ struct PostRecord: Codable {
     var placeholder: Bool
     var inferred: ReplyReason?
     var signature: String?
+    var subject: String?
+    var references: [String]?
 
-    private enum Keys: String, CodingKey { case id, author, parent, date, number, format, body, placeholder, inferred, signature }
+    private enum Keys: String, CodingKey {
+        case id, author, parent, date, number, format, body, placeholder, inferred, signature, subject, references
+    }
 
     init(_ post: Post) {
         id = post.id
@@ -30,11 +34,14 @@ struct PostRecord: Codable {
         placeholder = post.placeholder
         inferred = post.inferred
         signature = post.signature
+        subject = post.subject
+        references = post.references
     }
 
     var model: Post {
         Post(id: id, author: author, date: date, parent: parent, number: number, body: body, format: format,
-             placeholder: placeholder, inferred: inferred, signature: signature)
+             placeholder: placeholder, inferred: inferred, signature: signature, subject: subject,
+             references: references)
     }
 
     init(from decoder: any Decoder) throws {
@@ -49,6 +56,8 @@ struct PostRecord: Codable {
         body = try c.decode(String.self, forKey: .body)
         placeholder = try c.decodeIfPresent(Bool.self, forKey: .placeholder) ?? false
         signature = try c.decodeIfPresent(String.self, forKey: .signature)
+        subject = try c.decodeIfPresent(String.self, forKey: .subject)
+        references = try c.decodeIfPresent([String].self, forKey: .references)
         // No `parent` key means the source gave no reply link (a flat forum's posts): the link is
         // inferred. A `parent` key, even `null`, is a link and is kept.
         inferred = try c.decodeIfPresent(ReplyReason.self, forKey: .inferred)
@@ -75,7 +84,9 @@ struct PostRecord: Codable {
         try c.encode(body, forKey: .body)
         if placeholder { try c.encode(true, forKey: .placeholder) }
         try c.encodeIfPresent(inferred, forKey: .inferred)
+        try c.encodeIfPresent(references, forKey: .references)
         try c.encodeIfPresent(signature, forKey: .signature)
+        try c.encodeIfPresent(subject, forKey: .subject)
     }
 
     private static func stringOrNumber(_ c: KeyedDecodingContainer<Keys>, _ key: Keys) throws -> String? {

@@ -54,7 +54,16 @@ enum ThreadFileWriter {
             if let number = post.number { raw(",\n        \"number\" : "); out.append(contentsOf: String(number).utf8) }
             raw(",\n        \"parent\" : "); optional(post.parent)
             if post.placeholder { raw(",\n        \"placeholder\" : true") }
+            if let references = post.references {
+                raw(",\n        \"references\" : [\n")
+                for (k, id) in references.enumerated() {
+                    raw(k == 0 ? "          " : ",\n          ")
+                    string(id)
+                }
+                raw("\n        ]")
+            }
             if let signature = post.signature { raw(",\n        \"signature\" : "); string(signature) }
+            if let subject = post.subject { raw(",\n        \"subject\" : "); string(subject) }
             raw("\n      }")
         }
         raw("\n    ],\n    \"title\" : "); string(thread.title)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WeftFormats
+import WeftImport
 import WeftModel
 import WeftStore
 
@@ -50,18 +51,19 @@ struct Import: ParsableCommand {
         // The mail of every input is threaded together once all are read, so a list split over files
         // threads as the whole archive does.
         let mail = MailCollector(forum: forum)
-        func write(_ batch: ImportBatch, from path: String) throws {
+        func write(_ batch: ImportBatch, from path: String, posts: Int? = nil, rethreaded: Set<String> = []) throws {
             var batch = batch
             if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
-            read += batch.threads.reduce(0) { $0 + $1.realPostCount }
+            read += posts ?? batch.threads.reduce(0) { $0 + $1.realPostCount }
             progress.start("writing " + path)
-            let result = try store.merge(batch.threads, index: index) { done, total in
+            let result = try store.merge(batch.threads, index: index, rethreaded: rethreaded) { done, total in
                 progress.update(done: done, total: total, unit: "threads")
             }
             progress.finish()
             total.threadsAdded += result.threadsAdded
             total.threadsUpdated += result.threadsUpdated
             total.postsAdded += result.postsAdded
+            total.threadsJoined += result.threadsJoined
             total.authors.formUnion(result.authors)
             for issue in batch.issues {
                 if !issue.skipped && !issue.ignored { repaired += 1 }
@@ -83,10 +85,11 @@ struct Import: ParsableCommand {
                 }
             }
             if mail.count > 0 {
-                progress.start("threading \(Output.count(mail.count, "message"))")
-                let threads = mail.threads()
+                let messages = mail.count
+                progress.start("threading \(Output.count(messages, "message"))")
+                let (threads, rethreaded) = try MailThreading.threads(mail, store: store, index: index)
                 progress.finish()
-                try write(ImportBatch(threads: threads, issues: mail.issues), from: "mail")
+                try write(ImportBatch(threads: threads, issues: mail.issues), from: "mail", posts: messages, rethreaded: rethreaded)
             }
         } catch let error as StoreError {
             progress.finish()
@@ -109,6 +112,7 @@ struct Import: ParsableCommand {
         }
         var summary = "imported into \(store.root.path): \(Output.count(total.threadsAdded, "thread")) added"
         if total.threadsUpdated > 0 { summary += ", \(total.threadsUpdated) updated" }
+        if total.threadsJoined > 0 { summary += ", \(total.threadsJoined) joined into others" }
         summary += ", \(Output.count(total.postsAdded, "post")), \(Output.count(total.authors.count, "author"))"
         if read > total.postsAdded {
             // Nothing vanishes unexplained: every post read is either new or one the store already had.

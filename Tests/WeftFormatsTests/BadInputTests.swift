@@ -126,7 +126,7 @@ struct BadInputTests {
         let batch = try Importer.read(mbox([one, two, one]), source: "dup.mbox")
         #expect(batch.threads.flatMap(\.posts).map(\.body).sorted() == ["first", "second"])
         #expect(batch.issues.map(\.reason) == [
-            "duplicate Message-ID <d@x>; kept as <d@x#2>",
+            "duplicate Message-ID <d@x> (dup.mbox message 1 (line 1, byte 0) has another message under it); both kept, the later-dated as <d@x#2> or after",
             "the same message as dup.mbox message 1 (line 1, byte 0) (Message-ID <d@x>); imported once",
         ])
     }

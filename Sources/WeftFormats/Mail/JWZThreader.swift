@@ -8,6 +8,8 @@ struct MailItem {
     var references: [String]
     var subject: String
     var post: Post
+    /// Whether the post came from the store, to be threaded again with new mail.
+    var stored = false
 }
 
 /// Threads mail by Message-ID, References and In-Reply-To, after Jamie Zawinski's algorithm.
@@ -144,8 +146,15 @@ enum JWZThreader {
             return (base, reply || c.item == nil)
         }
         let subjects = roots.map(subject)
-        for (root, (base, isReply)) in zip(roots, subjects) {
-            if !isReply && !base.isEmpty && bySubject[base] == nil { bySubject[base] = root }
+        // Of several roots with one subject, the earliest (then the smallest id) collects the orphans:
+        // not the first in container order, which depends on how the archive was split into files.
+        func earlier(_ a: Container, _ b: Container) -> Bool {
+            let (da, db) = (a.item.flatMap { items[$0].post.date } ?? .distantFuture, b.item.flatMap { items[$0].post.date } ?? .distantFuture)
+            return da != db ? da < db : a.id < b.id
+        }
+        for (root, (base, isReply)) in zip(roots, subjects) where !isReply && !base.isEmpty {
+            if let other = bySubject[base], !earlier(root, other) { continue }
+            bySubject[base] = root
         }
         for (root, (base, isReply)) in zip(roots, subjects) {
             if isReply, !base.isEmpty, let target = bySubject[base], target !== root {
@@ -177,9 +186,11 @@ enum JWZThreader {
         var posts: [Post] = []
         var stack = [root]
         var placeholders: [Post] = []
+        var itemOf: [String: Int] = [:]
         while let c = stack.popLast() {
             var post: Post
             if let i = c.item {
+                itemOf[c.id] = i
                 post = items[i].post
                 post.id = c.id
             } else {
@@ -208,8 +219,10 @@ enum JWZThreader {
         // A stand-in at the root is named the same way, after the chain its first reply names.
         let named = root.item ?? firstItem(under: root)
         let id = named.flatMap { items[$0].references.first } ?? root.id
-        return ForumThread(id: id, title: title.isEmpty ? "(no subject)" : title, forum: forum,
-                           posts: placeholders + posts)
+        var thread = ForumThread(id: id, title: title.isEmpty ? "(no subject)" : title, forum: forum,
+                                 posts: placeholders + posts)
+        MailImporter.keepHeaders(&thread, items: items, index: itemOf)
+        return thread
     }
 }
 

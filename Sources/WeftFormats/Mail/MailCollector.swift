@@ -20,4 +20,31 @@ public final class MailCollector {
 
     /// The threads of every message read, by the jwz algorithm.
     public func threads() -> [ForumThread] { importer.threads() }
+
+    /// The ids the messages read have or name: stored threads holding any of them belong with this mail.
+    public var linkKeys: Set<String> { importer.linkKeys }
+
+    /// The subjects of the messages read, without reply prefixes and list tags.
+    public var subjectBases: Set<String> { importer.subjectBases }
+
+    /// Whether a stored thread of this id and title may be mail that this import's messages thread with.
+    ///
+    /// Mail threads are named after a Message-ID (or Weft's `weft-` id for a message with none); other
+    /// threads are never taken apart. The title counts when, stripped of "Re:" and list tags, it is a
+    /// subject of the mail read: jwz gathers replies whose parents are missing under such a root.
+    public static func mayThread(id: String, title: String, subjects: Set<String>) -> Bool {
+        guard MailAddress.isLinkable(id) || id.hasPrefix("weft-") else { return false }
+        return subjects.contains(Subject.normalize(title).base)
+    }
+
+    /// Whether a stored thread of this id may be mail (named after a Message-ID).
+    public static func mayBeMail(threadID id: String) -> Bool {
+        MailAddress.isLinkable(id) || id.hasPrefix("weft-")
+    }
+
+    /// Takes a stored mail thread back, to be threaded again with the messages read.
+    ///
+    /// Its posts come out of ``threads()`` where the whole archive would put them; a Message-ID
+    /// both stored and read is resolved as one import would (see `MailImporter.settleDuplicateIDs`).
+    public func include(stored thread: ForumThread) { importer.include(stored: thread) }
 }

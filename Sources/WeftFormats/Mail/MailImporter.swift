@@ -3,7 +3,7 @@ import WeftModel
 
 /// Turns mail messages (from mbox files or Maildir folders) into threads.
 public struct MailImporter {
-    private var items: [MailItem] = []
+    var items: [MailItem] = []
     /// Each Message-ID taken: how many times, and where it was first (one dictionary: a million ids cost memory).
     private var seen: [String: (count: Int, index: Int, source: String, position: Position)] = [:]
     /// Issues met so far.
@@ -13,8 +13,10 @@ public struct MailImporter {
     /// Creates an importer; `forum` names the list when the messages do not.
     public init(forum: String? = nil) { self.forum = forum }
 
-    /// How many messages have been taken.
-    public var count: Int { items.count }
+    /// How many messages have been taken (not counting stored posts taken back).
+    public var count: Int { items.count - storedCount }
+    /// How many stored posts were taken back to be threaded again.
+    var storedCount = 0
 
     /// Adds one message, naming `source` and `position` in any issue.
     public mutating func add(_ bytes: [UInt8], source: String, position: String) {
@@ -105,7 +107,7 @@ public struct MailImporter {
             let n = first.count
             seen[id]?.count = n + 1
             issues.append(ImportIssue(source: source, position: at.description,
-                                      reason: "duplicate Message-ID <\(id)>; kept as <\(id)#\(n + 1)>", skipped: false))
+                                      reason: "duplicate Message-ID <\(id)> (\(first.source) \(first.position) has another message under it); both kept, the later-dated as <\(id)#2> or after", skipped: false))
             id += "#\(n + 1)"
         } else {
             seen[id] = (1, items.count, source, at)
@@ -121,7 +123,8 @@ public struct MailImporter {
     /// Messages are threaded in date order (then by id), not in the order the files gave them: where
     /// jwz's choices depend on order (which of two roots with one subject collects the orphans), an
     /// archive threads the same however it was split into files or in what order they came.
-    public func threads() -> [ForumThread] {
+    public mutating func threads() -> [ForumThread] {
+        settleDuplicateIDs()
         let ordered = items.enumerated().sorted { a, b in
             let (da, db) = (a.element.post.date ?? .distantFuture, b.element.post.date ?? .distantFuture)
             if da != db { return da < db }

@@ -29,6 +29,11 @@ extension StoreIndex {
         var titleKey: String
         var participants: [Participant]
         var posts: [PostRow]
+        /// Ids the thread names but does not hold: its placeholders and the missing parents of its roots.
+        ///
+        /// Mail imported later looks a thread up by these (``StoreIndex/threads(naming:)``): the message a
+        /// placeholder stands for, or a root's parent, joins the thread when it arrives.
+        var missing: [String]
 
         /// The entry for `thread`.
         public init(_ thread: ForumThread) {
@@ -40,6 +45,10 @@ extension StoreIndex {
                 PostRow(id: p.id, author: p.displayAuthor, authorKey: ThreadQuery.authorKey(p.displayAuthor),
                         date: p.date?.timeIntervalSince1970, ownText: BodyParser.ownText(p.body))
             }
+            let held = Set(thread.posts.lazy.filter { !$0.placeholder }.map(\.id))
+            var named = Set(thread.posts.lazy.filter(\.placeholder).map(\.id))
+            for p in thread.posts { if let parent = p.parent, !held.contains(parent) { named.insert(parent) } }
+            missing = named.sorted()
         }
     }
 

@@ -26,10 +26,12 @@ extension StoreIndex {
     /// With `commit` false the transaction stays open for the next call, so a long import commits (and
     /// writes the pages every batch touches) once per several batches. Between ``beginBulk()`` and
     /// ``endBulk(_:succeeded:)`` the words are not written but returned, for the ``TextWriter``.
+    /// `retired` names thread files removed from the store (their posts moved to other threads); they are forgotten first.
     @discardableResult
-    public func record(_ written: [WrittenThread], commit: Bool = true) throws -> TextChanges {
+    public func record(_ written: [WrittenThread], retired: [String] = [], commit: Bool = true) throws -> TextChanges {
         if !db.inTransaction { try db.exec("BEGIN IMMEDIATE") }
         do {
+            for file in retired { try forget(file: file) }
             var authors = AuthorCounts()
             for w in written {
                 try record(w.entry, file: w.file, state: w.state, read: w.read, authors: &authors)
@@ -120,6 +122,8 @@ extension StoreIndex {
             if read.contains(p.id) { readCount += 1 }
         }
         if readCount > 0 { try db.cached("UPDATE threads SET read = ?2 WHERE row = ?1").bind([row, readCount]).run() }
+        let missing = try db.cached("INSERT OR IGNORE INTO missing(thread, post) VALUES (?1, ?2)")
+        for id in entry.missing { try missing.bind([row, id]).run() }
     }
 
     /// Adds post counts to the authors table. Call inside a transaction.
@@ -158,6 +162,7 @@ extension StoreIndex {
                 try db.cached("DELETE FROM authors WHERE author_key = ?1 AND posts <= 0").bind([key]).run()
             }
             try db.cached("DELETE FROM participants WHERE thread = ?1").bind([row]).run()
+            try db.cached("DELETE FROM missing WHERE thread = ?1").bind([row]).run()
             try db.cached("DELETE FROM threads WHERE row = ?1").bind([row]).run()
         }
         try db.cached("DELETE FROM files WHERE name = ?1").bind([name]).run()

@@ -20,7 +20,7 @@ import WeftModel
 /// in memory instead, built from the files when opened.
 public final class StoreIndex {
     /// The schema this code writes; an index with another version is rebuilt.
-    static let schemaVersion = 7
+    static let schemaVersion = 8
 
     let db: SQLiteDatabase
     /// Where the index lives: the database file, or nil when it is in memory.
@@ -121,6 +121,8 @@ public final class StoreIndex {
                 CREATE INDEX participants_author ON participants(author_key, thread);
                 CREATE TABLE authors(author_key TEXT PRIMARY KEY, name TEXT, posts INTEGER) WITHOUT ROWID;
                 CREATE TABLE posts(row INTEGER PRIMARY KEY, thread INTEGER, post TEXT, author TEXT, author_key TEXT, date REAL);
+                CREATE TABLE missing(thread INTEGER, post TEXT, PRIMARY KEY(thread, post)) WITHOUT ROWID;
+                CREATE INDEX missing_post ON missing(post);
                 CREATE TABLE text.meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
                 CREATE VIRTUAL TABLE text.post_text USING fts5(body, tokenize='unicode61 remove_diacritics 2');
                 CREATE VIRTUAL TABLE text.post_vocab USING fts5vocab(post_text, 'row');
