@@ -32,7 +32,6 @@ enum RedditImporter {
         let rootBody = (sdata["selftext"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? (sdata["url"] as? String ?? "")
         posts.append(Post(id: linkName, author: sdata["author"] as? String, date: date(sdata["created_utc"]),
                           body: rootBody, format: .markdown))
-        var stubs: [(index: Int, children: [String], count: Int)] = []
         // Walk the comment forest without recursion.
         var stack: [[String: Any]] = listings.count > 1 ? children(of: listings[1]).reversed() : []
         while let thing = stack.popLast() {
@@ -43,11 +42,13 @@ enum RedditImporter {
                     stack.append(contentsOf: children(of: replies).reversed())
                 }
             } else if kind == "more" {
+                // The stub lists the comments it stands for, so that they replace it when they
+                // arrive, here or in a later import (see `ForumThread.settleStubs`).
                 let ids = (data["children"] as? [String]) ?? []
-                let count = (data["count"] as? Int) ?? ids.count
-                stubs.append((posts.count, ids, count))
+                let count = ids.isEmpty ? (data["count"] as? Int) ?? 0 : ids.count
                 let id = "more_" + ((data["id"] as? String) ?? ids.first ?? "\(posts.count)")
-                posts.append(Post(id: id, parent: data["parent_id"] as? String, body: "", placeholder: true))
+                posts.append(Post(id: id, parent: data["parent_id"] as? String, body: ForumThread.stubText(count),
+                                  placeholder: true, references: ids.isEmpty ? nil : ids.map { "t1_" + $0 }))
             }
         }
         // Merge morechildren comments.
@@ -62,17 +63,10 @@ enum RedditImporter {
                 }
             }
         }
-        var dropped = Set<Int>()
-        for stub in stubs {
-            let missing = stub.children.filter { !known.contains("t1_" + $0) }.count
-            let remaining = stub.children.isEmpty ? stub.count : min(stub.count, missing + max(0, stub.count - stub.children.count))
-            if remaining == 0 { dropped.insert(stub.index); continue }
-            posts[stub.index].body = "\(remaining) more repl\(remaining == 1 ? "y" : "ies") not in this file"
-        }
-        posts = posts.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-        let thread = ForumThread(id: "reddit-" + linkName.dropFirst(3), title: sdata["title"] as? String ?? "(untitled)",
+        var thread = ForumThread(id: "reddit-" + linkName.dropFirst(3), title: sdata["title"] as? String ?? "(untitled)",
                                  forum: (sdata["subreddit_name_prefixed"] as? String) ?? (sdata["subreddit"] as? String).map { "r/" + $0 },
                                  posts: posts)
+        thread.settleStubs()
         return ImportBatch(threads: [thread])
     }
 

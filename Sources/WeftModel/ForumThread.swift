@@ -70,6 +70,7 @@ public struct ForumThread: Equatable, Sendable, Codable {
         if forum == nil { forum = other.forum }
         if title.isEmpty || title.hasPrefix("(untitled") { title = other.title }
         if added > 0 && hadPosts { orderByNumber() }
+        if added > 0 { settleStubs() }
         resolveNumberedParents()
         // New posts of a flat thread get links in the context of the posts before them; earlier posts
         // keep theirs (inference looks only backwards). Posts merged into an empty thread keep the

@@ -77,4 +77,40 @@ struct SplitImportTests {
             #expect(try Self.contents(store) == expected, "seed \(seed), \(k) files, again")
         }
     }
+
+    @Test func aRedditThreadAndItsMoreChildrenInAnyOrderGiveTheWhole() throws {
+        let folder = Self.data.appendingPathComponent("reddit")
+        let base = "funny_3hahrw_ba-dum-tsss"
+        let dir = temporaryDirectory("weft-split-reddit")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func copy(_ suffix: String, into name: String) throws -> URL {
+            let sub = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+            let target = sub.appendingPathComponent(base + suffix)
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(base + suffix), to: target)
+            return target
+        }
+        /// Every post with its parent and body, stubs too: a stub that says the wrong count is a difference.
+        func everything(_ store: FileStore) throws -> [String] {
+            try store.summaries().summaries.flatMap { try store.thread(id: $0.id).posts }
+                .map { "\($0.id)|\($0.parent ?? "-")|\($0.placeholder)|\($0.body)" }.sorted()
+        }
+        let both = try copy(".comments.json", into: "both")
+        _ = try copy(".morechildren.json", into: "both")
+        let whole = try FileStore(root: dir.appendingPathComponent("whole"), create: true)
+        try Self.importGroups([[both]], into: whole)
+        let expected = try everything(whole)
+        let comments = try copy(".comments.json", into: "comments")
+        let more = try copy(".morechildren.json", into: "more")
+        for order in [[comments, more], [more, comments]] {
+            let store = try FileStore(root: dir.appendingPathComponent("split-\(order[0].lastPathComponent)"), create: true)
+            try Self.importGroups(order.map { [$0] }, into: store)
+            #expect(try everything(store) == expected, "\(order.map(\.lastPathComponent))")
+        }
+        // The stubs the morechildren answered are gone; the rest count only what is still missing.
+        let stubs = expected.filter { $0.contains("|true|") }
+        let comments1 = try FileStore(root: dir.appendingPathComponent("comments-only"), create: true)
+        try Self.importGroups([[comments]], into: comments1)
+        #expect(try everything(comments1).filter { $0.contains("|true|") }.count > stubs.count)
+    }
 }
