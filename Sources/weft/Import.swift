@@ -112,7 +112,7 @@ struct Import: ParsableCommand {
         }
         var summary = "imported into \(store.root.path): \(Output.count(total.threadsAdded, "thread")) added"
         if total.threadsUpdated > 0 { summary += ", \(total.threadsUpdated) updated" }
-        if total.threadsJoined > 0 { summary += ", \(total.threadsJoined) joined into others" }
+        if total.threadsJoined > 0 { summary += ", \(total.threadsJoined) merged into \(total.threadsJoined == 1 ? "another thread" : "other threads")" }
         summary += ", \(Output.count(total.postsAdded, "post")), \(Output.count(total.authors.count, "author"))"
         if read > total.postsAdded {
             // Nothing vanishes unexplained: every post read is either new or one the store already had.

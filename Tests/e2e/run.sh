@@ -204,6 +204,19 @@ else
     echo "skipping the shared forum pages: $SHARED/data/forum-pages is absent"
 fi
 
+echo "# mail imported in parts"
+mail() { printf 'From x Mon Jan  1 00:00:00 2024\nFrom: %s <%s@example.org>\nSubject: %s\nDate: Mon, %s Jan 2024 10:00:00 +0000\nMessage-ID: <%s>\n%s\n%s\n\n' "$@"; }
+mail Cy cy "Re: Plans" 3 c@x "In-Reply-To: <b@x>" "A reply to b." > "$WORK/part1.mbox"
+mail Ann ann "Plans" 1 a@x "" "The plans." > "$WORK/part2.mbox"
+mail Bo bo "Re: Plans" 2 b@x "References: <a@x>" "A reply to a." >> "$WORK/part2.mbox"
+"$WEFT" import --store "$WORK/parts" "$WORK/part1.mbox" >/dev/null 2>&1
+out=$("$WEFT" import --store "$WORK/parts" "$WORK/part2.mbox" 2>&1)
+tree=$("$WEFT" show --store "$WORK/parts" a@x 2>&1)
+if echo "$out" | grep -q "1 thread added, 1 merged into another thread, 2 posts" && [ "$("$WEFT" list --store "$WORK/parts" | grep -c .)" = 1 ] \
+   && echo "$tree" | grep -q "in reply to Bo"; then
+    ok "a reply imported before its parent joins the parent's thread in a later import"
+else fail "parts: $out / $("$WEFT" list --store "$WORK/parts") / $tree"; fi
+
 echo "# bad paths and words on the command line"
 touch "$WORK/afile"
 out=$("$WEFT" list --store "$WORK/afile" 2>&1); status=$?
