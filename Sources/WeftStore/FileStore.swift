@@ -72,6 +72,13 @@ public final class FileStore: @unchecked Sendable {
         ((try? fm.contentsOfDirectory(atPath: threadsDir.path)) ?? []).allSatisfy { !$0.hasSuffix(".json") }
     }
 
+    /// Runs `body` holding the store's lock, so that what it reads stays true while it writes.
+    ///
+    /// Writers it calls (``merge(_:index:rethreaded:progress:)``) take the lock again without waiting.
+    public func whileLocked<T>(_ body: () throws -> T) throws -> T {
+        try StoreLock.withLock(root: root, body)
+    }
+
     /// The path of the file for a thread id.
     public func threadFile(for id: String) -> URL {
         threadsDir.appendingPathComponent(StorePath.stem(for: id) + ".json")

@@ -42,9 +42,24 @@ struct StoreLock {
     }
 
     /// Runs `body` while holding the lock on the store at `root`.
+    ///
+    /// Re-entrant on one thread: a caller that holds the lock (see ``FileStore/whileLocked(_:)``)
+    /// can call writers that take it again. (`flock` on a second descriptor would wait for the first.)
     static func withLock<T>(root: URL, _ body: () throws -> T) throws -> T {
+        let key = "weft.store-lock:" + root.standardizedFileURL.path
+        let locals = Thread.current.threadDictionary
+        let depth = locals[key] as? Int ?? 0
+        if depth > 0 {
+            locals[key] = depth + 1
+            defer { locals[key] = depth }
+            return try body()
+        }
         let lock = try StoreLock(root: root)
-        defer { lock.release() }
+        locals[key] = 1
+        defer {
+            locals[key] = nil
+            lock.release()
+        }
         return try body()
     }
 }

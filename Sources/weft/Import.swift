@@ -87,9 +87,13 @@ struct Import: ParsableCommand {
             if mail.count > 0 {
                 let messages = mail.count
                 progress.start("threading \(Output.count(messages, "message"))")
-                let (threads, rethreaded) = try MailThreading.threads(mail, store: store, index: index)
-                progress.finish()
-                try write(ImportBatch(threads: threads, issues: mail.issues), from: "mail", posts: messages, rethreaded: rethreaded)
+                // Under the lock from reading the stored threads to writing them again: another import
+                // of the same list waits, then threads its mail against what this one wrote.
+                try store.whileLocked {
+                    let (threads, rethreaded) = try MailThreading.threads(mail, store: store, index: index)
+                    progress.finish()
+                    try write(ImportBatch(threads: threads, issues: mail.issues), from: "mail", posts: messages, rethreaded: rethreaded)
+                }
             }
         } catch let error as StoreError {
             progress.finish()

@@ -169,6 +169,50 @@ else
     echo "skipping the split Discourse import: $DISCOURSE is absent"
 fi
 
+MBOX=../shared/data/mbox-ksummit-discuss/ksummit-discuss.mbox
+if [ -f "$MBOX" ]; then
+    echo "# a list archive dealt into four mboxes: imports at once, then kills"
+    python3 - "$MBOX" "$WORK/mail-part" <<'PY'
+import mailbox, random, sys
+src, prefix = sys.argv[1:3]
+random.seed(5)
+parts = [open("%s-%d.mbox" % (prefix, k), "w", encoding="utf-8", errors="surrogateescape") for k in range(4)]
+text = open(src, encoding="utf-8", errors="surrogateescape").read()
+messages, current = [], []
+for line in text.split("\n"):
+    if line.startswith("From ") and current: messages.append("\n".join(current) + "\n"); current = []
+    current.append(line)
+if current: messages.append("\n".join(current))
+for m in messages: random.choice(parts).write(m if m.endswith("\n") else m + "\n")
+PY
+    "$WEFT" import --store "$WORK/mail-whole" "$MBOX" >/dev/null 2>&1
+    for pair in "0 1" "2 3"; do
+        set -- $pair
+        "$WEFT" import --store "$WORK/mail-two" "$WORK/mail-part-$1.mbox" >/dev/null 2>&1 &
+        p1=$!
+        "$WEFT" import --store "$WORK/mail-two" "$WORK/mail-part-$2.mbox" >/dev/null 2>&1 &
+        p2=$!
+        wait $p1; wait $p2
+    done
+    if [ "$(threads "$WORK/mail-two")" = "$(threads "$WORK/mail-whole")" ]; then
+        ok "four parts of a list archive, imported two at a time, give the whole archive's threads ($(threads "$WORK/mail-whole" | wc -l) threads)"
+    else fail "mail parts at once: $(diff <(threads "$WORK/mail-two") <(threads "$WORK/mail-whole") | head -5)"; fi
+    for k in 3 1 2 0; do
+        for i in 1 2; do
+            "$WEFT" import --store "$WORK/mail-kill" "$WORK/mail-part-$k.mbox" >/dev/null 2>&1 &
+            pid=$!
+            sleep "0.$((RANDOM % 4))$((RANDOM % 9 + 1))"
+            kill -KILL "$pid" 2>/dev/null
+            wait "$pid" 2>/dev/null
+        done
+    done
+    for k in 3 1 2 0; do "$WEFT" import --store "$WORK/mail-kill" "$WORK/mail-part-$k.mbox" >/dev/null 2>&1; done
+    if [ "$(threads "$WORK/mail-kill")" = "$(threads "$WORK/mail-whole")" ]; then ok "mail parts killed half-way, then imported again, give the whole archive's threads"
+    else fail "mail parts after kills: $(diff <(threads "$WORK/mail-kill") <(threads "$WORK/mail-whole") | head -5)"; fi
+else
+    echo "skipping the split mail import: $MBOX is absent"
+fi
+
 echo "# the browser while an import adds 10,000 posts"
 STORE="$WORK/live-store"
 "$WEFT" import --store "$STORE" "$WORK/k1.mbox" >/dev/null
