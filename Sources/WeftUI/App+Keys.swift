@@ -7,8 +7,8 @@ extension App {
     public func handle(_ key: Key) -> [Effect] {
         if prompt != nil { return handlePromptKey(key) }
         message = nil
-        if helpTop != nil {
-            handleHelpKey(key)
+        if page != nil {
+            handlePageKey(key)
             return []
         }
         guard let action = keymap.action(for: key) else {
@@ -64,7 +64,7 @@ extension App {
             lastChangeToken = source.changeToken()
             reload(recheck: true)
         case .redraw: return [.redraw]
-        case .help: helpTop = 0
+        case .help: page = (.help, 0)
         case .back: goBack()
         case .quit: quit()
         }
@@ -75,20 +75,6 @@ extension App {
     func afterAction() {
         markDisplayedPostRead()
         keepSelectionsInView()
-    }
-
-    func handleHelpKey(_ key: Key) {
-        let action = keymap.action(for: key)
-        switch action {
-        case .moveDown?: helpTop = (helpTop ?? 0) + 1
-        case .moveUp?: helpTop = max(0, (helpTop ?? 0) - 1)
-        case .pageDown?, .readOn?: helpTop = (helpTop ?? 0) + max(1, height - 4)
-        case .pageUp?: helpTop = max(0, (helpTop ?? 0) - max(1, height - 4))
-        case .first?: helpTop = 0
-        case .quit?: quit()
-        default: helpTop = nil
-        }
-        if let top = helpTop { helpTop = min(top, max(0, helpLines().count - (height - 4))) }
     }
 
     /// Asks to quit, saving read state first.

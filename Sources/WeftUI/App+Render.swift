@@ -22,7 +22,7 @@ extension App {
         drawStatus(&grid, l.status)
         drawPrompt(&grid, l.prompt)
         if prompt?.kind == .author { drawCompletions(&grid, above: l.status.y) }
-        if helpTop != nil { drawHelp(&grid, Rect(x: 0, y: 0, width: width, height: height - 2)) }
+        if page != nil { drawPage(&grid, Rect(x: 0, y: 0, width: width, height: height - 2)) }
         return grid
     }
 
@@ -46,7 +46,9 @@ extension App {
             if o.visible.isEmpty {
                 parts.append("no posts shown")
             } else {
-                parts.append("post \(o.selection + 1) of \(o.visible.count)")
+                let (number, of) = o.realPosition(o.selection)
+                let isPost = o.selectedPost.map { !o.thread.posts[$0].placeholder } ?? false
+                parts.append(isPost ? "post \(number) of \(of)" : "not a post (\(of) posts)")
             }
         } else if listCount > 0 {
             parts.append("thread \(listSelection + 1) of \(listCount)")
@@ -82,32 +84,6 @@ extension App {
             let selected = p.matchIndex.map { $0 % p.matches.count == i } ?? false
             grid.fill(Rect(x: 0, y: y, width: w, height: 1), role: selected ? .selection : .status)
             grid.put(" " + line, x: 0, y: y, role: selected ? .selection : .status, limit: w)
-        }
-    }
-
-    /// The help screen's lines, generated from the action table and the keymap.
-    func helpLines() -> [StyledLine] {
-        var out: [StyledLine] = [StyledLine("Weft keys (any key closes; j/k scroll)", .header), StyledLine()]
-        var group = ""
-        for entry in ActionTable.entries {
-            if entry.group != group {
-                if !group.isEmpty { out.append(StyledLine()) }
-                group = entry.group
-                out.append(StyledLine(group, .header))
-            }
-            let keys = keymap.keys(for: entry.action).map(\.name).joined(separator: " ")
-            let padded = keys + String(repeating: " ", count: max(1, 16 - DisplayWidth.of(keys)))
-            out.append(StyledLine([("  " + padded, .starter), (entry.help, .normal)]))
-        }
-        return out
-    }
-
-    func drawHelp(_ grid: inout Grid, _ r: Rect) {
-        grid.fill(r, role: .normal)
-        let lines = helpLines()
-        let top = min(helpTop ?? 0, max(0, lines.count - r.height))
-        for (i, line) in lines.dropFirst(top).prefix(r.height).enumerated() {
-            line.draw(into: &grid, x: r.x + 1, y: r.y + i, limit: r.maxX)
         }
     }
 }

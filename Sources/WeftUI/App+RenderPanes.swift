@@ -26,7 +26,8 @@ extension App {
             if selected { grid.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
             grid.put(s.unreadCount > 0 ? (ascii ? "*" : "●") : " ", x: r.x, y: y, role: selected ? base : .unread)
             var x = r.x + 1
-            let title = StyledLine(fit(s.title, titleWidth), base)
+            // The list's tag and "Re:" go; the tree's title shows the thread's full title.
+            let title = StyledLine(fit(Subject.forList(s.title, forum: s.forum), titleWidth), base)
             (focus == .list ? title.highlighting(searchQuery) : title).draw(into: &grid, x: x, y: y, limit: x + titleWidth)
             x += titleWidth + 1
             if showStarter {
@@ -128,7 +129,7 @@ extension App {
         }
         let post = o.thread.posts[postIndex]
         if post.placeholder {
-            drawTitle(&grid, r, "Not in this archive · post \(o.selection + 1) of \(o.visible.count)", pane: .post)
+            drawTitle(&grid, r, post.body.isEmpty ? "Not in this archive" : "More replies, not in this archive", pane: .post)
             let text = post.body.isEmpty
                 ? "The replies below answer a message that this archive does not hold (id \(post.id))."
                 : "\(post.body): the file had only a stub for them."
@@ -147,7 +148,9 @@ extension App {
         }
         if treeRow.marker == .cycleBroken { head.append("reply loop broken here") }
         if treeRow.marker == .duplicateID { head.append("duplicate id") }
-        head.append("post \(o.selection + 1) of \(o.visible.count)")
+        // Stand-ins (a missing parent, a "more replies" stub) are not posts: neither counted nor numbered.
+        let (number, of) = o.realPosition(o.selection)
+        head.append("post \(number) of \(of)")
         drawTitle(&grid, r, head.joined(separator: " · "), pane: .post)
         let lines = PostView.lines(o, post: postIndex, width: App.postTextWidth(r), query: searchQuery, ascii: ascii,
                                    signatures: !hideSignatures)

@@ -75,7 +75,8 @@ public final class App {
 
     // Prompt, help and messages.
     var prompt: Prompt?
-    var helpTop: Int?
+    /// A full-screen page over the panes (the help, or notes), and how far it is scrolled.
+    var page: (kind: PageKind, top: Int)?
     var message: (text: String, isError: Bool)?
     var jumpHistory: [(thread: String, post: String)] = []
     var quoteCycle: (origin: Int, next: Int, landed: Int)?

@@ -25,7 +25,7 @@ public struct Keymap: Equatable, Sendable {
     public static let standard: Keymap = {
         var map = Keymap()
         // The table is ours; a failure here is a bug that the tests catch.
-        try? map.apply(ActionTable.defaultBindings, file: "defaults")
+        map.apply(ActionTable.defaultBindings, file: "defaults")
         return map
     }()
 
@@ -39,30 +39,38 @@ public struct Keymap: Equatable, Sendable {
         return defaults.filter(bound.contains) + bound.filter { !defaults.contains($0) }.sorted { $0.name < $1.name }
     }
 
-    /// Applies binding-file text on top of the current bindings.
-    public mutating func apply(_ text: String, file: String) throws {
+    /// Applies binding-file text on top of the current bindings; returns every mistake, by line.
+    ///
+    /// A bad line is skipped and the rest still applies. `#` starts a comment where a word begins
+    /// with it; `\#` is the `#` key (`bind \# toggle-read`).
+    @discardableResult
+    public mutating func apply(_ text: String, file: String) -> [ParseError] {
         let byName = Dictionary(uniqueKeysWithValues: ActionTable.entries.map { ($0.name, $0.action) })
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-            guard let verb = words.first else {
-                // "#" itself is a key worth binding: `bind # x` is handled by the split above only when
-                // written as `bind \# x`; plain comments end here.
-                continue
+        var errors: [ParseError] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var words: [String] = []
+            for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                if word.hasPrefix("#") { break }
+                words.append(word == "\\#" ? "#" : String(word))
             }
-            func fail(_ reason: String) -> ParseError { ParseError(file: file, line: n + 1, reason: reason) }
+            guard let verb = words.first else { continue }
+            func fail(_ reason: String) { errors.append(ParseError(file: file, line: n + 1, reason: reason)) }
             switch verb {
             case "bind":
-                guard words.count == 3 else { throw fail("expected: bind KEY ACTION") }
-                guard let key = Key(name: words[1] == "\\#" ? "#" : words[1]) else { throw fail("unknown key \"\(words[1])\"") }
-                guard let action = byName[words[2]] else { throw fail("unknown action \"\(words[2])\"") }
+                guard words.count == 3 else { fail("expected: bind KEY ACTION"); continue }
+                guard let key = Key(name: words[1]) else { fail("unknown key \"\(words[1])\""); continue }
+                guard let action = byName[words[2]] else {
+                    fail("unknown action \"\(words[2])\" (the README's key table names every action)")
+                    continue
+                }
                 bindings[key] = action
             case "unbind":
-                guard words.count == 2, let key = Key(name: words[1]) else { throw fail("expected: unbind KEY") }
+                guard words.count == 2, let key = Key(name: words[1]) else { fail("expected: unbind KEY"); continue }
                 bindings[key] = nil
             default:
-                throw fail("unknown statement \"\(verb)\" (bind, unbind)")
+                fail("unknown statement \"\(verb)\" (bind, unbind)")
             }
         }
+        return errors
     }
 }

@@ -41,6 +41,8 @@ final class OpenThread {
     var linesCache: (key: String, lines: [StyledLine])?
     private var parsedCache: [Int: ParsedBody] = [:]
     private var snippetCache: [Int: String] = [:]
+    /// Real posts up to each visible position, for "post 3 of 12" (recounted when `visible` changes).
+    private var realVisibleCache: (visible: [Int], counts: [Int])?
 
     /// Whether the tree is the thread in time order (every post at top level), not its reply tree.
     let timeOrder: Bool
@@ -144,5 +146,22 @@ final class OpenThread {
     }
 
     /// How many rows a collapsed row hides.
+    /// The place of a visible position among the visible real posts (1-based), and how many there are.
+    func realPosition(_ position: Int) -> (number: Int, of: Int) {
+        if realVisibleCache?.visible != visible {
+            var before: [Int] = []
+            var n = 0
+            before.reserveCapacity(visible.count)
+            for row in visible {
+                if !thread.posts[tree.rows[row].post].placeholder { n += 1 }
+                before.append(n)
+            }
+            realVisibleCache = (visible, before)
+        }
+        let counts = realVisibleCache!.counts
+        guard position >= 0, position < counts.count else { return (0, counts.last ?? 0) }
+        return (counts[position], counts.last ?? 0)
+    }
+
     func hiddenCount(row: Int) -> Int { collapsed.contains(row) ? tree.rows[row].descendantCount : 0 }
 }

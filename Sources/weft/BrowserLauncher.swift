@@ -14,7 +14,8 @@ struct BrowserLauncher {
     func run() throws {
         var messages: [String] = []
         if let note { messages.append(note) }
-        let keymap = loadKeymap(&messages)
+        var notes: [String] = []
+        let keymap = loadKeymap(&messages, notes: &notes)
         let catalog = try openCatalog()
         let status: Int32
         do {
@@ -26,6 +27,7 @@ struct BrowserLauncher {
                               keymap: keymap, ascii: ascii || !caps.utf8)
                 if let author { app.setAuthorFilter(author) }
                 if !messages.isEmpty { app.say(messages.joined(separator: " · "), error: themeError != nil) }
+                if !notes.isEmpty { app.showNotes(title: "Mistakes in the keys file", notes) }
                 return app
             }
         } catch let error as CursesTerminal.StartError {
@@ -40,15 +42,18 @@ struct BrowserLauncher {
     }
 
     /// The default keys plus the user's `$XDG_CONFIG_HOME/weft/keys`, if any.
-    private func loadKeymap(_ messages: inout [String]) -> Keymap {
+    private func loadKeymap(_ messages: inout [String], notes: inout [String]) -> Keymap {
         var keymap = Keymap.standard
         let env = ProcessInfo.processInfo.environment
         let config = env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (env["HOME"] ?? "/") + "/.config"
         let path = config + "/weft/keys"
         if let data = FileManager.default.contents(atPath: path) {
-            do { try keymap.apply(String(decoding: data, as: UTF8.self), file: path) } catch {
-                messages.append("\(error); default keys used for the rest")
+            let errors = keymap.apply(String(decoding: data, as: UTF8.self), file: path)
+            // Every mistake, on stderr before the screen starts and on a page in the browser.
+            for error in errors { Output.error("weft: \(error)") }
+            if !errors.isEmpty {
+                notes = errors.map(\.description) + ["", "Those lines were skipped; the rest of the file applies."]
             }
         }
         return keymap

@@ -106,11 +106,21 @@ struct BrowserBehaviourTests {
         #expect(o.visible.count == before)
     }
 
-    @Test func theHelpScreenListsEveryActionFromTheTable() throws {
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func theHelpScreenListsEveryActionFromTheTableAndFitsWideScreens(size: (Int, Int)) throws {
         let (app, store) = try demoApp()
         defer { discard(store) }
-        let help = app.helpLines().map(\.text).joined(separator: "\n")
-        for entry in ActionTable.entries { #expect(help.contains(entry.help)) }
+        app.resize(width: size.0, height: size.1)
+        press(app, "?")
+        let lines = app.pageLines()
+        let help = lines.map(\.text).joined(separator: "\n")
+        // Help text wraps within its column: every word of it is there.
+        for entry in ActionTable.entries {
+            for word in entry.help.split(separator: " ") { #expect(help.contains(word), "\(entry.name): \(word)") }
+        }
+        for line in lines { #expect(DisplayWidth.of(line.text) <= size.0 - 1, "\(line.text)") }
+        // Laid out in columns, the whole help fits 120x40 (the page has the screen less two lines).
+        if size.0 >= 120 { #expect(lines.count <= size.1 - 2, "\(lines.count) lines") }
     }
 
     @Test func resizingFollowsTheNewSizeAndTinySizesShowANotice() throws {
@@ -295,5 +305,37 @@ struct ReadOnlyStoreTests {
         #expect(snapshotText(app.render()).contains(lines[page - 1]), "the last line of the page before stays in view")
         press(app, "b")
         #expect(o.postScroll == 0)
+    }
+
+    @Test func standInsAreNeitherCountedNorNumberedAsPosts() throws {
+        let thread = ForumThread(id: "reddit-x", title: "Stubs", posts: [
+            Post(id: "t3_x", author: "op", body: "The question."),
+            Post(id: "t1_a", author: "ann", parent: "t3_x", body: "An answer."),
+            Post(id: "more_b", parent: "t3_x", body: ForumThread.stubText(191), placeholder: true,
+                 references: (0..<191).map { "t1_m\($0)" }),
+        ])
+        let store = try demoStore(extra: [thread])
+        defer { discard(store) }
+        let app = makeApp(store, width: 120, height: 40)
+        press(app, "S text:question Enter Enter")
+        let top = app.render().text
+        #expect(top.contains("post 1 of 2"), "\(top)")
+        press(app, "G")
+        let stub = app.render().text
+        #expect(stub.contains("not a post (2 posts)") && stub.contains("More replies, not in this archive"))
+        #expect(!stub.contains("of 3"))
+    }
+
+    @Test func theListShowsTitlesWithoutTheListTagAndReButTheTreeShowsThemWhole() throws {
+        let thread = ForumThread(id: "k@x", title: "Re: [Ksummit-discuss] [PATCH v2] Plans", forum: "ksummit-discuss", posts: [
+            Post(id: "k@x", author: "ann", date: fixedNow, body: "Plans."),
+        ])
+        let store = try demoStore(extra: [thread])
+        defer { discard(store) }
+        let app = makeApp(store, width: 120, height: 40)
+        let list = app.render().text
+        #expect(list.contains("[PATCH v2] Plans") && !list.contains("Ksummit-discuss]"))
+        press(app, "S text:Plans Enter Enter")
+        #expect(app.render().text.contains("Replies: Re: [Ksummit-discuss] [PATCH v2] Plans"))
     }
 }
