@@ -113,6 +113,22 @@ public enum CursesTerminal {
         case .openURL(let url):
             if let message = URLOpener.open(url) { app.say(message, error: true) }
             painter.invalidate()
+        case .pipe(let command, let input):
+            // The screen is set aside while the command runs, as mutt's `|` does, and back after Enter.
+            def_prog_mode()
+            endwin()
+            let status = ShellPipe.run(command, input: input)
+            let note = "\n[\(command): \(ShellPipe.describe(status)); press Enter to return to weft]"
+            try? FileHandle.standardOutput.write(contentsOf: Data(note.utf8))
+            _ = readLine()
+            reset_prog_mode()
+            refresh()
+            painter.invalidate()
+            app.say("\(command): \(ShellPipe.describe(status))", error: status != 0)
+        case .copy(let text):
+            // OSC 52: the terminal (or tmux, with set-clipboard) puts the text on the clipboard.
+            let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+            try? FileHandle.standardOutput.write(contentsOf: Data(sequence.utf8))
         }
     }
 }

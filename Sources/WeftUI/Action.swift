@@ -6,6 +6,8 @@ public enum Action: String, CaseIterable, Sendable {
     case filterAuthor, filterCurrentAuthor, toggleHideOthers, search, nextMatch, previousMatch
     case toggleUnreadOnly, toggleRead, cycleSort, toggleQuoteFold, openLink, searchStore
     case cycleTheme, reload, redraw, help, back, quit, toggleTimeOrder, toggleSignatures
+    case nextUnread, previousUnread, nextUnreadThread, previousUnreadThread, catchUpThread, catchUpAll
+    case savePost, saveThread, pipePost, copyPost, copyLink, zoom, growList, shrinkList, command
 }
 
 /// One row of the action table: the action, its config name, default keys and help text.

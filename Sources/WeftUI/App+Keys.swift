@@ -45,7 +45,22 @@ extension App {
         case .toggleCollapse: toggleCollapse()
         case .toggleQuoteFold: toggleQuoteFold()
         case .openLink: return openLink()
-        case .toggleRead: toggleRead()
+        case .toggleRead: if focus == .list && !showingResults { toggleThreadRead() } else { toggleRead() }
+        case .nextUnread: goToUnreadPost(forward: true)
+        case .previousUnread: goToUnreadPost(forward: false)
+        case .nextUnreadThread: goToUnreadThread(forward: true)
+        case .previousUnreadThread: goToUnreadThread(forward: false)
+        case .catchUpThread: catchUpThread()
+        case .catchUpAll: startCatchUpAll()
+        case .savePost: startSave(thread: false)
+        case .saveThread: startSave(thread: true)
+        case .pipePost: startPipe()
+        case .copyPost: return copy(link: false)
+        case .copyLink: return copy(link: true)
+        case .zoom: toggleZoom()
+        case .growList: resizeList(by: 10)
+        case .shrinkList: resizeList(by: -10)
+        case .command: startCommand()
         case .filterAuthor: startAuthorPrompt()
         case .filterCurrentAuthor: filterByCurrentAuthor()
         case .toggleHideOthers: toggleHideOthers()
@@ -73,7 +88,7 @@ extension App {
 
     /// Bookkeeping after every action: read marks and scroll positions.
     func afterAction() {
-        markDisplayedPostRead()
+        noteDisplayedPost(now: clock())
         keepSelectionsInView()
     }
 
@@ -145,11 +160,13 @@ extension App {
             checkedSource = true
             source.refresh()
         }
-        guard now.timeIntervalSince(lastIdleCheck) >= idleRefreshInterval else { return false }
+        // A post shown long enough is read (the mark and the counts change on screen).
+        let marked = markShownPostRead(now: now)
+        guard now.timeIntervalSince(lastIdleCheck) >= idleRefreshInterval else { return marked }
         lastIdleCheck = now
         flushReadState()
         let token = source.changeToken()
-        guard token != lastChangeToken, prompt == nil else { return false }
+        guard token != lastChangeToken, prompt == nil else { return marked }
         lastChangeToken = token
         let before = totalThreads
         reload(quiet: true)

@@ -71,10 +71,15 @@ extension App {
         let remaining = postLineCount() - (o.postScroll + postPageSize())
         if remaining > 0 {
             scrollPost(by: postReadingStep())
-        } else if o.selection + 1 < o.visible.count {
+            return
+        }
+        // Paged through to its end: the post is read, however quickly.
+        if let shown = displayedPost { markRead(thread: shown.thread, post: shown.post) }
+        if o.selection + 1 < o.visible.count {
             select(position: o.selection + 1, in: o)
         } else {
-            say("end of thread")
+            // The end of the thread: on to the next one with unread posts, as tin's and slrn's Space do.
+            goToUnreadThread(forward: true)
         }
     }
 
@@ -97,7 +102,10 @@ extension App {
             let o = OpenThread(thread: thread, read: read, timeOrder: timeOrder)
             o.recompute(filter: filter, hideOthers: hideOthers)
             let target = postID.flatMap { thread.index(ofPost: $0) }.map { o.tree.rowOfPost[$0] }
-                ?? o.visible.first { !read.contains(thread.posts[o.tree.rows[$0].post].id) }
+                ?? o.visible.first { row in
+                    let post = thread.posts[o.tree.rows[row].post]
+                    return !post.placeholder && !read.contains(post.id)
+                }
                 ?? o.visible.first
             open = o
             if let target { o.reveal(row: target, filter: filter, hideOthers: hideOthers) }

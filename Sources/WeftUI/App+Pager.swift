@@ -59,7 +59,7 @@ extension App {
         // Columns of at least 58: the keys in 18, the help wrapped beside them.
         let columns = max(1, width / 58)
         let columnWidth = columns == 1 ? width : width / columns
-        let keysWidth = 18
+        let keysWidth = 3 + (ActionTable.entries.map { DisplayWidth.of(keymap.keys(for: $0.action).map(\.name).joined(separator: " ")) }.max() ?? 14)
         var blocks: [[StyledLine]] = []
         var group = ""
         for entry in ActionTable.entries {
@@ -75,17 +75,7 @@ extension App {
                 blocks[blocks.count - 1].append(StyledLine([(lead, .starter), (part, .normal)]))
             }
         }
-        // Groups fill a column until it holds its share of the lines, so columns end level.
-        let total = blocks.reduce(0) { $0 + $1.count + 1 }
-        let share = (total + columns - 1) / columns
-        var stacks: [[StyledLine]] = [[]]
-        for block in blocks {
-            if !stacks[stacks.count - 1].isEmpty, stacks[stacks.count - 1].count + block.count > share, stacks.count < columns {
-                stacks.append([])
-            }
-            if !stacks[stacks.count - 1].isEmpty { stacks[stacks.count - 1].append(StyledLine()) }
-            stacks[stacks.count - 1] += block
-        }
+        let stacks = App.columns(blocks, count: columns)
         var out: [StyledLine] = [StyledLine("Weft keys (any key closes; j/k scroll; : runs an action by name)", .header), StyledLine()]
         for row in 0..<(stacks.map(\.count).max() ?? 0) {
             var spans: [(text: String, role: Role)] = []
@@ -98,5 +88,37 @@ extension App {
             out.append(StyledLine(spans))
         }
         return out
+    }
+
+    /// Blocks split into `count` runs, in order, with the longest run as short as it can be.
+    static func columns(_ blocks: [[StyledLine]], count: Int) -> [[StyledLine]] {
+        let sizes = blocks.map(\.count)
+        let n = sizes.count
+        let k = max(1, min(count, n))
+        // Lines of blocks i..<j in one column, with a blank line between blocks.
+        func height(_ i: Int, _ j: Int) -> Int { sizes[i..<j].reduce(0, +) + max(0, j - i - 1) }
+        // best[c][j]: the tallest column when the first j blocks fill c columns; cut[c][j]: where the last begins.
+        var best = Array(repeating: Array(repeating: Int.max, count: n + 1), count: k + 1)
+        var cut = Array(repeating: Array(repeating: 0, count: n + 1), count: k + 1)
+        best[0][0] = 0
+        for c in 1...k {
+            for j in c...n {
+                for i in (c - 1)..<j where best[c - 1][i] != Int.max {
+                    let tallest = max(best[c - 1][i], height(i, j))
+                    if tallest < best[c][j] { best[c][j] = tallest; cut[c][j] = i }
+                }
+            }
+        }
+        var bounds: [Int] = [n]
+        var j = n
+        for c in stride(from: k, to: 0, by: -1) { j = cut[c][j]; bounds.insert(j, at: 0) }
+        return (0..<k).map { c in
+            var column: [StyledLine] = []
+            for b in bounds[c]..<bounds[c + 1] {
+                if !column.isEmpty { column.append(StyledLine()) }
+                column += blocks[b]
+            }
+            return column
+        }
     }
 }

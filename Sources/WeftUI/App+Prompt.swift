@@ -5,6 +5,13 @@ extension App {
     func handlePromptKey(_ key: Key) -> [Effect] {
         guard var p = prompt else { return [] }
         var effects: [Effect] = []
+        if p.kind == .confirmCatchUp {
+            // One key answers: y does it, anything else does not.
+            prompt = nil
+            if key == .char("y") || key == .char("Y") { catchUpAll() } else { say("nothing marked") }
+            afterAction()
+            return []
+        }
         switch key {
         case .enter:
             prompt = nil
@@ -22,7 +29,7 @@ extension App {
             if p.kind == .search { cancelSearch() }
             afterAction()
             return []
-        case .tab where p.kind == .author:
+        case .tab where p.kind == .author || p.kind == .command:
             p.complete()
         case .backspace:
             if p.text.isEmpty && p.kind == .search {
@@ -59,6 +66,14 @@ extension App {
             if !p.text.isEmpty && currentMatchCount(p.text) == 0 { say("not found: \(p.text)", error: true) }
         case .storeSearch:
             runStoreSearch(p.text)
+        case .confirmCatchUp:
+            break
+        case .save(let whole):
+            save(thread: whole, to: p.text)
+        case .pipe:
+            return pipe(p.text)
+        case .command:
+            return runCommand(p.text)
         case .link(let count):
             guard let n = Int(p.text.trimmed), (1...count).contains(n), let o = open, let post = o.selectedPost else {
                 say("no link numbered \(p.text)", error: true)

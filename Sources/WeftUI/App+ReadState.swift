@@ -1,15 +1,47 @@
+import Foundation
 import WeftModel
 
 extension App {
-    /// A post shown in the post pane counts as read.
-    func markDisplayedPostRead() {
-        guard let o = open, layout.post != nil, let post = o.selectedPost, o.keptUnread != post else { return }
-        let id = o.thread.posts[post].id
-        guard !o.thread.posts[post].placeholder, !o.read.contains(id) else { return }
+    /// The post the post pane shows now (not a stand-in), or nil.
+    var displayedPost: (thread: String, post: String)? {
+        guard let o = open, layout.post != nil, let post = o.selectedPost, !o.thread.posts[post].placeholder else { return nil }
+        return (o.thread.id, o.thread.posts[post].id)
+    }
+
+    /// Follows what the post pane shows: a post counts as read once shown for ``readDelay`` seconds.
+    ///
+    /// Passing over a post with the cursor does not read it, as in mail readers with a preview pane.
+    /// Called after every action; ``idle(now:)`` marks the post when the time has passed without a key.
+    func noteDisplayedPost(now: Date) {
+        let current = displayedPost
+        if let shown = shownPost, current.map({ $0 != (shown.thread, shown.post) }) ?? true {
+            // Moving on: the post left behind was read if it was shown long enough.
+            if now.timeIntervalSince(shown.since) >= readDelay { markRead(thread: shown.thread, post: shown.post) }
+            shownPost = nil
+        }
+        guard let current else { return }
+        if shownPost == nil { shownPost = (current.thread, current.post, now) }
+        if readDelay <= 0 { markShownPostRead(now: now) }
+    }
+
+    /// Marks the shown post read when it has been shown long enough; true when a mark changed.
+    @discardableResult
+    func markShownPostRead(now: Date) -> Bool {
+        guard let shown = shownPost, now.timeIntervalSince(shown.since) >= readDelay else { return false }
+        return markRead(thread: shown.thread, post: shown.post)
+    }
+
+    /// Marks a post of the open thread read (not one kept unread by `r`); true when it was unread.
+    @discardableResult
+    func markRead(thread: String, post id: String) -> Bool {
+        guard let o = open, o.thread.id == thread, !o.read.contains(id) else { return false }
+        if let kept = o.keptUnread, o.thread.posts[kept].id == id { return false }
+        guard let i = o.thread.index(ofPost: id), !o.thread.posts[i].placeholder else { return false }
         o.read.insert(id)
-        pendingRead[o.thread.id, default: []].insert(id)
-        pendingUnread[o.thread.id]?.remove(id)
-        adjustUnread(thread: o.thread.id, by: -1)
+        pendingRead[thread, default: []].insert(id)
+        pendingUnread[thread]?.remove(id)
+        adjustUnread(thread: thread, by: -1)
+        return true
     }
 
     /// `r`: toggles the read mark of the current post.

@@ -21,7 +21,7 @@ extension App {
         }
         drawStatus(&grid, l.status)
         drawPrompt(&grid, l.prompt)
-        if prompt?.kind == .author { drawCompletions(&grid, above: l.status.y) }
+        if prompt?.kind == .author || prompt?.kind == .command { drawCompletions(&grid, above: l.status.y) }
         if page != nil { drawPage(&grid, Rect(x: 0, y: 0, width: width, height: height - 2)) }
         return grid
     }
@@ -77,7 +77,7 @@ extension App {
     func drawCompletions(_ grid: inout Grid, above bottom: Int) {
         guard let p = prompt, !p.matches.isEmpty else { return }
         let shown = Array(p.matches.prefix(min(8, max(1, bottom - 1))))
-        let lines = shown.map { "\($0.name) (\($0.count))" }
+        let lines = shown.map { $0.count > 0 ? "\($0.name) (\($0.count))" : $0.name }
         let w = min(width, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
         for (i, line) in lines.enumerated() {
             let y = bottom - shown.count + i

@@ -12,7 +12,13 @@ extension App {
     func searchAsYouType(_ query: String) {
         searchQuery = query
         guard let origin = searchOrigin else { return }
-        if focus == .list { listSelection = origin.list } else if let o = open { o.selection = origin.tree }
+        if focus == .list {
+            listSelection = origin.list
+        } else if let o = open {
+            o.selection = origin.tree
+            if focus == .post { o.postScroll = origin.scroll }
+        }
+        postMatch = nil
         guard !query.isEmpty else { return }
         _ = step(query: query, forward: true, includeCurrent: true)
     }
@@ -69,6 +75,7 @@ extension App {
             }
             return false
         }
+        if focus == .post { return stepInPost(query: query, forward: forward, includeCurrent: includeCurrent) }
         guard let o = open else { return false }
         let found = findPosition(in: o, forward: forward, includeCurrent: includeCurrent) { post in
             App.contains(o.thread.posts[post].body, query) || App.contains(o.thread.posts[post].displayAuthor, query)

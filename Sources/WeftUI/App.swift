@@ -22,7 +22,16 @@ public final class App {
         case redraw
         /// The theme changed: colours must be set up again.
         case themeChanged
+        /// Run a shell command with `input` on its standard input, the screen set aside until it ends.
+        case pipe(command: String, input: String)
+        /// Put text on the terminal's clipboard (OSC 52).
+        case copy(String)
     }
+
+    /// Writes threads to a file, the format chosen by the path's extension; set by the wiring.
+    public var saver: (([ForumThread], String) throws -> Void)?
+    /// The last command `|` piped to, offered again.
+    var lastPipeCommand = ""
 
     let source: ThreadSource
     /// Screen size.
@@ -58,6 +67,9 @@ public final class App {
     var resultSelection = 0
     var resultTop = 0
 
+    /// The list's share and the zoom (`+`, `-`, `f`).
+    public var layoutOptions = Layout.Options()
+
     // The open thread.
     var open: OpenThread?
     var focus: Pane = .list
@@ -72,6 +84,8 @@ public final class App {
     var lastMatch: MatchKind = .search
     var searchQuery = ""
     var searchOrigin: (list: Int, tree: Int, scroll: Int)?
+    /// The match `n` and `N` step from in the post pane: the post, and the line as drawn.
+    var postMatch: (post: Int, line: Int)?
 
     // Prompt, help and messages.
     var prompt: Prompt?
@@ -85,6 +99,12 @@ public final class App {
     var pendingRead: [String: Set<String>] = [:]
     var pendingUnread: [String: Set<String>] = [:]
     var readStateWarned = false
+    /// The post the post pane shows, and since when (see ``noteDisplayedPost(now:)``).
+    var shownPost: (thread: String, post: String, since: Date)?
+    /// How long a post must be shown to count as read; 0 marks it at once.
+    public var readDelay: TimeInterval = 1
+    /// The time, for read marks; fixed in tests.
+    public var clock: @Sendable () -> Date = { Date() }
 
     // Refreshing when idle.
     var lastChangeToken = ""
@@ -112,7 +132,7 @@ public final class App {
     }
 
     /// The current layout.
-    var layout: Layout { Layout.compute(width: width, height: height, focus: focus) }
+    var layout: Layout { Layout.compute(width: width, height: height, focus: focus, options: layoutOptions) }
 
     /// Follows a new terminal size.
     public func resize(width: Int, height: Int) {

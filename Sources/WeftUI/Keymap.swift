@@ -29,6 +29,11 @@ public struct Keymap: Equatable, Sendable {
         return map
     }()
 
+    /// Names actions had before, still read in binding files.
+    public static let legacyNames: [String: Action] = [
+        "cycle-sort": .cycleSort, "cycle-theme": .cycleTheme, "filter-author": .filterAuthor,
+    ]
+
     /// The action bound to a key.
     public func action(for key: Key) -> Action? { bindings[key] }
 
@@ -46,6 +51,7 @@ public struct Keymap: Equatable, Sendable {
     @discardableResult
     public mutating func apply(_ text: String, file: String) -> [ParseError] {
         let byName = Dictionary(uniqueKeysWithValues: ActionTable.entries.map { ($0.name, $0.action) })
+            .merging(Keymap.legacyNames) { current, _ in current }
         var errors: [ParseError] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var words: [String] = []

@@ -24,8 +24,23 @@ public struct Layout: Equatable, Sendable {
     /// Set when the terminal is too small to draw anything else.
     public var tooSmall: Bool
 
+    /// How the user has arranged the panes.
+    public struct Options: Equatable, Sendable {
+        /// The thread list's share of the width in the three-pane layout, in percent.
+        public var listPercent = 40
+        /// The post pane has the whole screen (`f`).
+        public var zoomed = false
+        /// The range ``listPercent`` is kept in.
+        public static let listPercents = 20...70
+
+        public init(listPercent: Int = 40, zoomed: Bool = false) {
+            self.listPercent = listPercent
+            self.zoomed = zoomed
+        }
+    }
+
     /// The layout for a size, given which pane has the focus.
-    public static func compute(width: Int, height: Int, focus: Pane) -> Layout {
+    public static func compute(width: Int, height: Int, focus: Pane, options: Options = Options()) -> Layout {
         let status = Rect(x: 0, y: height - 2, width: width, height: 1)
         let prompt = Rect(x: 0, y: height - 1, width: width, height: 1)
         var layout = Layout(status: status, prompt: prompt, tooSmall: false)
@@ -34,9 +49,14 @@ public struct Layout: Equatable, Sendable {
             return layout
         }
         let bodyHeight = height - 2
+        if options.zoomed && focus != .list {
+            layout.post = Rect(x: 0, y: 0, width: width, height: bodyHeight)
+            return layout
+        }
         let right: Rect
         if width >= wideWidth {
-            let listWidth = max(40, width * 40 / 100)
+            let percent = min(max(options.listPercent, Options.listPercents.lowerBound), Options.listPercents.upperBound)
+            let listWidth = min(width - 41, max(30, width * percent / 100))
             layout.list = Rect(x: 0, y: 0, width: listWidth, height: bodyHeight)
             layout.verticalRule = Rect(x: listWidth, y: 0, width: 1, height: bodyHeight)
             right = Rect(x: listWidth + 1, y: 0, width: width - listWidth - 1, height: bodyHeight)

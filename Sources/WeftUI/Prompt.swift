@@ -6,6 +6,14 @@ struct Prompt {
         case search
         case link(count: Int)
         case storeSearch
+        /// y or n: mark every listed thread read.
+        case confirmCatchUp
+        /// Where to save the post, or the whole thread.
+        case save(thread: Bool)
+        /// A shell command to pipe the post to.
+        case pipe
+        /// An action by name, with its words (`:`).
+        case command
     }
 
     var kind: Kind

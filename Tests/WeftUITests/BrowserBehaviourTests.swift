@@ -14,6 +14,7 @@ struct BrowserBehaviourTests {
     @Test func readStateIsSavedOnQuitAndShownAfterRestart() throws {
         let (app, store) = try demoApp()
         defer { discard(store) }
+        app.readDelay = 0
         press(app, "j j Enter j j")
         let thread = try #require(app.open?.thread)
         app.quit()
@@ -28,6 +29,7 @@ struct BrowserBehaviourTests {
     @Test func markingUnreadKeepsThePostUnreadUntilTheSelectionMoves() throws {
         let (app, store) = try demoApp()
         defer { discard(store) }
+        app.readDelay = 0
         press(app, "j j Enter r")
         let o = try #require(app.open)
         #expect(!o.read.contains(o.thread.posts[o.selectedPost!].id))
@@ -88,9 +90,51 @@ struct BrowserBehaviourTests {
             press(app, "Space")
         }
         #expect(seen == Array(0..<o.visible.count))
-        #expect(app.message?.text == "end of thread")
+        // Each post was paged through, so each is read however fast, and at the end Space goes on
+        // to the next thread with unread posts.
         #expect(o.read.count == o.thread.posts.count)
+        #expect(app.open !== o && app.open != nil)
     }
+
+    @Test func aPostIsReadOnceShownForTheDelayNotWhenPassedOver() throws {
+        let (app, store) = try demoApp()
+        defer { discard(store) }
+        let clock = TestClock(fixedNow)
+        app.clock = { clock.now }
+        app.idleRefreshInterval = 1_000_000  // only the read marks here, not the store's refresh
+        press(app, "j j Enter")
+        var o: OpenThread { app.open! }
+        let first = o.thread.posts[o.selectedPost!].id
+        // Passing over posts with the cursor reads nothing.
+        press(app, "j j j k k k")
+        #expect(o.read.isEmpty)
+        // Shown for a second (the idle tick), the post is read.
+        clock.now += 0.5
+        app.idle(now: clock.now)
+        #expect(o.read.isEmpty)
+        clock.now += 0.6
+        #expect(app.idle(now: clock.now))
+        #expect(o.read == [first])
+        // Shown long enough and left before the tick: read when left.
+        press(app, "j")
+        let second = o.thread.posts[o.selectedPost!].id
+        clock.now += 2
+        press(app, "j")
+        #expect(o.read == [first, second])
+        // The delay is a setting: 0 reads on sight (the post left, and the one now shown).
+        app.readDelay = 0
+        press(app, "j")
+        #expect(o.read.count == 4)
+    }
+}
+
+/// A clock tests move by hand.
+final class TestClock: @unchecked Sendable {
+    var now: Date
+    init(_ now: Date) { self.now = now }
+}
+
+extension BrowserBehaviourTests {
 
     @Test func collapsingHidesTheSubtreeAndSaysHowMany() throws {
         let (app, store) = try demoApp()
@@ -251,6 +295,7 @@ struct ReadOnlyStoreTests {
         defer { discard(store) }
         let source = ReadOnlySource(store)
         let app = App(source: source, width: 120, height: 40, theme: ThemeLoader.defaultTheme(), now: fixedNow)
+        app.readDelay = 0
         press(app, "j j Enter j")
         press(app, "q")  // leaving the thread saves
         #expect(app.message?.text.hasPrefix("read state cannot be saved") == true)

@@ -5,7 +5,7 @@ import WeftTestSupport
 
 /// The README's key table says what the action table says: one row per action, its keys and help.
 struct ReadmeKeysTests {
-    /// The rows of the README's "## Keys" table, as "keys | help" with the backticks kept.
+    /// The rows of the README's "## Keys" table, as "keys | `name` | help" with the backticks kept.
     static func rows() throws -> [String] {
         let readme = try String(contentsOf: SharedData.repository.appendingPathComponent("README.md"), encoding: .utf8)
         guard let start = readme.range(of: "\n## Keys\n") else { return [] }
@@ -17,7 +17,8 @@ struct ReadmeKeysTests {
     @Test func theReadmeListsEveryActionWithItsDefaultKeysAndHelp() throws {
         let rows = try Self.rows()
         let expected = ActionTable.entries.map { entry in
-            entry.keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ") + " | " + entry.help
+            entry.keys.split(separator: " ").map { $0 == "|" ? "`\\|`" : "`\($0)`" }.joined(separator: " ")
+                + " | `\(entry.name)` | " + entry.help
         }
         #expect(rows == expected)
     }

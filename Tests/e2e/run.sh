@@ -106,7 +106,7 @@ check "a tiny terminal shows a notice" "Terminal too small: 30x8"
 tmux -L "$SOCK" resize-window -t e2e -x 120 -y 40
 check "growing back redraws the browser" "Threads ("
 keys '?'
-check "? shows help generated from the action table" "Go to the post a quote comes from"
+check "? shows help generated from the action table" "Go to a quote's source"
 keys q q q q
 status=$(wait_exit)
 if [ "$status" = 0 ]; then ok "q backs out and quits with status 0"; else fail "quit status was $status"; fi

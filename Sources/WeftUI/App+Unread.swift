@@ -1,0 +1,116 @@
+import WeftModel
+
+extension App {
+    /// Whether a visible position of the open thread is an unread post (not a stand-in).
+    func isUnread(_ o: OpenThread, position: Int) -> Bool {
+        let post = o.thread.posts[o.tree.rows[o.visible[position]].post]
+        return !post.placeholder && !o.read.contains(post.id)
+    }
+
+    /// `.` and `,`: the next (or previous) unread post, in this thread or the next (previous) one
+    /// with unread posts, from any pane (mutt's and tin's Tab).
+    func goToUnreadPost(forward: Bool) {
+        if let o = open, !o.visible.isEmpty {
+            let positions = forward ? Array((o.selection + 1)..<o.visible.count) : Array((0..<o.selection).reversed())
+            if let p = positions.first(where: { isUnread(o, position: $0) }) {
+                select(position: p, in: o)
+                if focus == .list { focus = .tree }
+                return
+            }
+        }
+        goToUnreadThread(forward: forward)
+    }
+
+    /// `>` and `<`: the next (or previous) thread in the list with unread posts, opened at its first unread post.
+    func goToUnreadThread(forward: Bool) {
+        let here = open.flatMap { listPosition(ofThread: $0.thread.id) } ?? (forward ? listSelection - 1 : listSelection + 1)
+        let positions = forward ? Array(stride(from: here + 1, to: listCount, by: 1)) : Array(stride(from: here - 1, through: 0, by: -1))
+        for p in positions {
+            guard let s = summary(at: p), s.unreadCount > 0 else { continue }
+            listSelection = p
+            openThread(id: s.id, selectPost: nil)
+            if open != nil && focus == .list { focus = .tree }
+            say("\(s.unreadCount) unread in \(Subject.forList(s.title, forum: s.forum))")
+            return
+        }
+        say(forward ? "no more unread threads below" : "no unread threads above")
+    }
+
+    /// `c`: marks every post of a thread read: the open one, or the list's selection.
+    func catchUpThread() {
+        if let o = open, focus != .list || listPosition(ofThread: o.thread.id) == listSelection {
+            let unread = o.thread.posts.filter { !$0.placeholder && !o.read.contains($0.id) }.map(\.id)
+            for id in unread { markRead(thread: o.thread.id, post: id) }
+            o.keptUnread = nil
+            say(unread.isEmpty ? "nothing unread in this thread" : "marked \(unread.count) post\(unread.count == 1 ? "" : "s") read")
+            return
+        }
+        guard let s = selectedSummary else { return }
+        let marked = setThreadRead(id: s.id, read: true)
+        say(marked == 0 ? "nothing unread in this thread" : "marked \(marked) post\(marked == 1 ? "" : "s") read")
+    }
+
+    /// `C`: asks, then marks every listed thread read (all of them, or those the filter lists).
+    func startCatchUpAll() {
+        let n = listRows.unreadThreads
+        guard n > 0 else {
+            say("nothing unread here")
+            return
+        }
+        let which = filter.hasAuthorTerms || filter.unreadOnly ? "listed " : ""
+        prompt = Prompt(kind: .confirmCatchUp, label: "Mark all \(n) \(which)thread\(n == 1 ? "" : "s") with unread posts read? (y/n) ", text: "")
+    }
+
+    /// Marks every listed thread read; the answer to ``startCatchUpAll()``.
+    func catchUpAll() {
+        var threads = 0
+        var posts = 0
+        for p in 0..<listCount {
+            guard let s = summary(at: p), s.unreadCount > 0 else { continue }
+            posts += setThreadRead(id: s.id, read: true)
+            threads += 1
+        }
+        flushReadState()
+        rebuildList(keeping: selectedSummary?.id)
+        say("marked \(posts) post\(posts == 1 ? "" : "s") in \(threads) thread\(threads == 1 ? "" : "s") read")
+    }
+
+    /// `r` in the list: a thread with unread posts becomes read; a read one, unread again.
+    func toggleThreadRead() {
+        guard let s = selectedSummary else { return }
+        if s.unreadCount > 0 {
+            let n = setThreadRead(id: s.id, read: true)
+            say("marked \(n) post\(n == 1 ? "" : "s") read")
+        } else {
+            let n = setThreadRead(id: s.id, read: false)
+            say("marked \(n) post\(n == 1 ? "" : "s") unread")
+        }
+    }
+
+    /// Marks every post of a thread read (or unread) without opening it; returns how many changed.
+    @discardableResult
+    func setThreadRead(id: String, read: Bool) -> Int {
+        guard let thread = try? source.loadThread(id: id) else {
+            say("the thread \(id) cannot be read", error: true)
+            return 0
+        }
+        var marks = source.readPosts(thread: id).union(pendingRead[id] ?? []).subtracting(pendingUnread[id] ?? [])
+        let posts = thread.posts.filter { !$0.placeholder }.map(\.id)
+        let changed = posts.filter { marks.contains($0) != read }
+        guard !changed.isEmpty else { return 0 }
+        for post in changed {
+            if read {
+                marks.insert(post)
+                pendingRead[id, default: []].insert(post)
+                pendingUnread[id]?.remove(post)
+            } else {
+                marks.remove(post)
+                pendingUnread[id, default: []].insert(post)
+                pendingRead[id]?.remove(post)
+            }
+        }
+        if let o = open, o.thread.id == id { o.read = marks }
+        adjustUnread(thread: id, by: read ? -changed.count : changed.count)
+        return changed.count
+    }
+}
