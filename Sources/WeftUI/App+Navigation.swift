@@ -117,6 +117,7 @@ extension App {
 
     func closeThread() {
         flushReadState()
+        if let o = open { lastPlace = BrowserMemory.Place(thread: o.thread.id, post: o.selectedPost.map { o.thread.posts[$0].id }) }
         open = nil
         quoteCycle = nil
     }

@@ -72,6 +72,8 @@ public final class App {
 
     // The open thread.
     var open: OpenThread?
+    /// The thread and post last read, kept when the thread is closed (remembered between runs).
+    var lastPlace: BrowserMemory.Place?
     var focus: Pane = .list
 
     // Filters and search.

@@ -22,9 +22,13 @@ struct Browse: ParsableCommand {
     @Flag(help: "Draw the tree with ASCII characters.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Seconds a post is shown before it counts as read (0: at once).", valueName: "seconds"))
+    var readDelay: Double = 1
+
     func run() throws {
         let (store, note) = try openStore()
-        try BrowserLauncher(store: store, note: note, author: author, theme: theme, ascii: ascii).run()
+        guard readDelay >= 0, readDelay.isFinite else { throw ValidationError("--read-delay must be 0 or more seconds") }
+        try BrowserLauncher(store: store, note: note, author: author, theme: theme, ascii: ascii, readDelay: readDelay).run()
     }
 
     /// The user's store, or the demo forum when asked or when the store is empty.

@@ -1,5 +1,7 @@
 import Foundation
 import WeftCurses
+import WeftFormats
+import WeftModel
 import WeftStore
 import WeftUI
 
@@ -10,22 +12,31 @@ struct BrowserLauncher {
     var author: String?
     var theme: String?
     var ascii: Bool
+    /// Seconds a post is shown before it counts as read.
+    var readDelay: Double = 1
 
     func run() throws {
         var messages: [String] = []
         if let note { messages.append(note) }
+        var (memory, memoryNote) = StateFile.load()
+        if let memoryNote { messages.append(memoryNote) }
+        var made: App?
         var notes: [String] = []
         let keymap = loadKeymap(&messages, notes: &notes)
         let catalog = try openCatalog()
         let status: Int32
         do {
             status = try CursesTerminal.run { caps in
-                var (chosen, themeError) = ThemeLoader.load(theme ?? "default")
+                var (chosen, themeError) = ThemeLoader.load(theme ?? memory.theme ?? "default")
                 if let themeError { messages.append(themeError) }
                 if caps.colors == 0 { chosen = ThemeLoader.load("mono").0 }
                 let app = App(source: catalog, width: caps.width, height: caps.height, theme: chosen,
                               keymap: keymap, ascii: ascii || !caps.utf8)
+                app.readDelay = readDelay
+                app.saver = BrowserLauncher.save
+                app.restore(memory, store: store.root.path)
                 if let author { app.setAuthorFilter(author) }
+                made = app
                 if !messages.isEmpty { app.say(messages.joined(separator: " · "), error: themeError != nil) }
                 if !notes.isEmpty { app.showNotes(title: "Mistakes in the keys file", notes) }
                 return app
@@ -33,7 +44,21 @@ struct BrowserLauncher {
         } catch let error as CursesTerminal.StartError {
             throw Failure(message: error.description)
         }
+        if let made {
+            made.remember(into: &memory, store: store.root.path)
+            StateFile.save(memory)
+        }
         if status != 0 { throw ExitCodeError(status: status) }
+    }
+
+    /// `w` and `W` in the browser: the threads in the format the path's extension names (Markdown by default).
+    static func save(_ threads: [ForumThread], to path: String) throws {
+        let format: Exporter.Format = path.hasSuffix(".mbox") ? .mbox : path.hasSuffix(".json") ? .json : .markdown
+        do {
+            try AtomicFile.write(try Exporter.export(threads, as: format), to: URL(fileURLWithPath: path))
+        } catch let error as StoreError {
+            throw Failure(message: error.description)
+        }
     }
 
     /// The store's index, built first (with progress on stderr) when it is missing.

@@ -11,7 +11,7 @@ SHARED=$(realpath ../shared 2>/dev/null || true)
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 WORK=$(mktemp -d /tmp/weft-e2e.XXXXXX)
 SOCK="weft-e2e-$$"
-export HOME="$WORK/home" XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
+export HOME="$WORK/home" XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" XDG_STATE_HOME="$WORK/state"
 mkdir -p "$HOME"
 passed=0
 failed=0
@@ -111,6 +111,55 @@ keys q q q q
 status=$(wait_exit)
 if [ "$status" = 0 ]; then ok "q backs out and quits with status 0"; else fail "quit status was $status"; fi
 if ls "$XDG_CACHE_HOME"/weft/demo-forum/read/*.json >/dev/null 2>&1; then ok "read state was saved on quit"; else fail "no read state saved"; fi
+
+echo "# the reading loop: remembered place, unread keys, catch-up, zoom, search in the post, save, pipe, :"
+start 120 40 --store "$WORK/empty-store"
+check "the last thread read opens where it was left" "Replies: Restoring a 1974 touring bicycle"
+check "at the post last read" "in reply to tomasz · post 5 of 15"
+keys .
+check ". goes to the next unread post" "post 6 of 15"
+keys f
+check "f gives the post the whole screen" "post 6 of 15"
+if screen | grep -qF "Threads ("; then fail "zoomed, the list should be gone"; else ok "zoomed, the list and tree give way"; fi
+keys f
+check "f again gives the panes back" "Threads ("
+keys /
+typed "the"
+keys Enter
+check "/ in the post pane finds in the post" "match 1 of"
+keys n
+check "n steps to the next match" "match 2 of"
+keys c
+check "c marks the whole thread read" "posts read"
+keys w C-u
+typed "$WORK/saved.md"
+keys Enter
+check "w saves the post" "saved the post to $WORK/saved.md"
+if grep -q "marguerite\|tomasz\|olu" "$WORK/saved.md" 2>/dev/null; then ok "the saved file holds the post"; else fail "saved.md: $(head -3 "$WORK/saved.md" 2>&1)"; fi
+keys '|' C-u
+typed "grep -c . > $WORK/piped.txt"
+keys Enter
+wait_for "press Enter to return" 5 && keys Enter
+check "| pipes the post to a command and comes back" "done"
+if [ -s "$WORK/piped.txt" ]; then ok "the command read the post ($(cat "$WORK/piped.txt") lines)"; else fail "nothing piped"; fi
+keys :
+typed "sort sta"
+keys Enter
+check ":sort start sorts the list" "threads sorted by started"
+keys :
+typed "frob"
+keys Enter
+check ": names an action it does not know" 'no action "frob"'
+keys C
+check "C asks before marking everything read" "(y/n)"
+keys y
+check "and y marks every listed thread read" "Threads (4)"
+keys Q
+wait_exit >/dev/null
+start 120 40 --store "$WORK/empty-store"
+check "the sort order is remembered" "started"
+keys Q
+wait_exit >/dev/null
 
 echo "# the seed thread"
 if [ -f "$SHARED/seed/seed-thread.json" ]; then
@@ -291,6 +340,7 @@ if "$WEFT" search --store "$WORK/cli" --json reply 2>/dev/null | python3 -c 'imp
 else fail "index rebuild"; fi
 
 echo "# resize storm"
+rm -rf "$XDG_STATE_HOME"  # from a fresh start
 start 120 40 --sample
 check "started for the resize storm" "Threads (4"
 keys j Enter
@@ -307,6 +357,7 @@ if [ "$status" = 0 ]; then ok "still quits cleanly after the storm"; else fail "
 echo "# signals and bad starts"
 # signal_case SIGNAL STATUS: weft, a thread open, gets SIGNAL; it must end with STATUS and restore the screen.
 signal_case() {
+    rm -rf "$XDG_STATE_HOME"  # from a fresh start, not the place the last run remembered
     start 100 30 --sample
     check "--sample opens the demo forum (for SIG$1)" "Threads (4"
     keys j j Enter

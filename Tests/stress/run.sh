@@ -21,7 +21,7 @@ GEN=$(realpath .build/$BUILD/weft-bench)
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 WORK=$(mktemp -d /tmp/weft-stress.XXXXXX)
 SOCK="weft-stress-$$"
-export HOME="$WORK/home" XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config"
+export HOME="$WORK/home" XDG_CACHE_HOME="$WORK/cache" XDG_CONFIG_HOME="$WORK/config" XDG_STATE_HOME="$WORK/state"
 mkdir -p "$HOME"
 passed=0 failed=0
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null; umount "$WORK/ro" 2>/dev/null; rm -rf "$WORK"' EXIT
