@@ -19,7 +19,9 @@ struct ColorPairs {
         if style.reverse { attrs |= Int32(weft_a_reverse()) }
         if style.italic { attrs |= Int32(weft_a_italic()) }
         guard colors > 0 else { return (attrs, 0) }
-        let fg = number(style.fg), bg = number(style.bg)
+        let (foreground, dimmed) = style.fg.foreground(colors: colors)
+        if dimmed { attrs |= Int32(weft_a_dim()) }
+        let fg = number(foreground), bg = number(style.bg)
         if fg == -1 && bg == -1 { return (attrs, 0) }
         let key = (fg + 1) << 16 | (bg + 1)
         if let p = pairs[key] { return (attrs, p) }

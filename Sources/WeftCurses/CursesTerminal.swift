@@ -62,7 +62,7 @@ public enum CursesTerminal {
                                 utf8: weft_locale_is_utf8() != 0,
                                 colors: colors)
         let app = makeApp(caps)
-        var painter = Painter(colors: colors)
+        var painter = Painter(colors: colors, asciiOnly: !caps.utf8)
         return loop(app, &painter)
     }
 

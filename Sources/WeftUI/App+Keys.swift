@@ -11,6 +11,12 @@ extension App {
             handlePageKey(key)
             return []
         }
+        if layout.tooSmall {
+            // Nothing is shown, so nothing moves: only quitting and redrawing act until the terminal grows.
+            let action = keymap.action(for: key)
+            if action == .quit { quit() }
+            return action == .redraw ? [.redraw] : []
+        }
         guard let action = keymap.action(for: key) else {
             say("\(key.name) is not bound; ? shows the keys")
             return []

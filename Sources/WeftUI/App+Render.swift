@@ -6,8 +6,11 @@ extension App {
         var grid = Grid(width: width, height: height)
         let l = layout
         if l.tooSmall {
-            let notice = "Terminal too small: \(width)x\(height), need \(Layout.minWidth)x\(Layout.minHeight)"
-            grid.put(fit(notice, width), x: 0, y: 0, role: .error)
+            // Wrapped, so the size it needs is never cut off; keys wait until there is room (see `handle`).
+            let notice = "Terminal too small: \(width)x\(height); weft needs \(Layout.minWidth)x\(Layout.minHeight). Q quits."
+            for (i, line) in Wrap.lines(notice, width: max(1, width)).prefix(height).enumerated() {
+                grid.put(line, x: 0, y: i, role: .error, limit: width)
+            }
             return grid
         }
         if let r = l.list { if showingResults { drawResults(&grid, r) } else { drawList(&grid, r) } }

@@ -20,6 +20,17 @@ public enum Color: Hashable, Sendable {
         return .index(best.offset)
     }
 
+    /// How to draw this colour as text on a terminal of `colors` colours.
+    ///
+    /// With only eight, greys and bright black fall to black, which vanishes on a dark background:
+    /// they are drawn in the terminal's own colour, dimmed, instead. Black itself stays black.
+    public func foreground(colors: Int) -> (color: Color, dim: Bool) {
+        guard colors > 0, colors < 16 else { return (self, false) }
+        let nearest = basic
+        if nearest == .index(0), self != .index(0) { return (.terminalDefault, true) }
+        return (nearest, false)
+    }
+
     /// The xterm RGB of a palette index from 16 to 255.
     static func rgb(_ i: Int) -> (Int, Int, Int) {
         if i >= 232 { let v = 8 + (i - 232) * 10; return (v, v, v) }

@@ -3,6 +3,7 @@ import Foundation
 import WeftModel
 import WeftSample
 import WeftStore
+import WeftUI
 
 /// `weft` (or `weft browse`): the terminal browser.
 struct Browse: ParsableCommand {
@@ -16,7 +17,8 @@ struct Browse: ParsableCommand {
     @Option(help: "Start with the author filter on (names separated by commas, !NAME excludes).")
     var author: String?
 
-    @Option(help: ArgumentHelp("A theme name (default, light, mono, high-contrast) or a theme file.", valueName: "name|path"))
+    @Option(help: ArgumentHelp("A theme name (default, light, mono, high-contrast) or a theme file.", valueName: "name|path"),
+            completion: .list(ThemeLoader.bundledNames))
     var theme: String?
 
     @Flag(help: "Draw the tree with ASCII characters.")

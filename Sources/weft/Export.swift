@@ -12,7 +12,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: "Thread ids (as `weft list` prints them).")
+    @Argument(help: "Thread ids (as `weft list` prints them).", completion: .custom(StoreOptions.completeThreadIDs))
     var threads: [String] = []
 
     @Option(help: "The output format.")

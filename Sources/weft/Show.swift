@@ -10,7 +10,7 @@ struct Show: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Argument(help: "The thread's id (as `weft list` prints it).")
+    @Argument(help: "The thread's id (as `weft list` prints it).", completion: .custom(StoreOptions.completeThreadIDs))
     var thread: String
 
     @Option(name: .customLong("author"), help: "Show only this author's posts, with the posts they answer as headers (repeatable).")

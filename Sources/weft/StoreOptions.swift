@@ -37,4 +37,14 @@ struct StoreOptions: ParsableArguments {
             throw Failure(message: error.description)
         }
     }
+
+    /// Shell completion of thread ids: those of the store the words so far name (`--store DIR`), else the default one.
+    @Sendable static func completeThreadIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        var options = StoreOptions()
+        if let i = words.firstIndex(of: "--store"), i + 1 < words.count { options.store = words[i + 1] }
+        guard FileManager.default.fileExists(atPath: options.directory.appendingPathComponent("threads").path),
+              let store = try? FileStore(root: options.directory), let catalog = try? StoreIndex(store: store) else { return [] }
+        if catalog.isEmpty { _ = try? catalog.sync(store) }
+        return ((try? catalog.threadTitles()) ?? []).map(\.id).filter { $0.hasPrefix(prefix) }.sorted()
+    }
 }

@@ -181,6 +181,22 @@ extension BrowserBehaviourTests {
         }
     }
 
+    @Test func aTooSmallTerminalSaysWhatItNeedsInFullAndKeysWaitForRoom() throws {
+        let (app, store) = try demoApp()
+        defer { discard(store) }
+        press(app, "j j Enter")
+        let selection = app.open!.selection
+        app.resize(width: 30, height: 8)
+        #expect(app.render().text.contains("needs 40x10"), "the size it needs is never cut off")
+        press(app, "j j G q")
+        #expect(app.open?.selection == selection && app.focus == .tree && !app.wantsQuit)
+        app.resize(width: 120, height: 40)
+        #expect(app.open?.selection == selection)
+        app.resize(width: 30, height: 8)
+        press(app, "Q")
+        #expect(app.wantsQuit)
+    }
+
     @Test func unknownKeysSayHowToGetHelp() throws {
         let (app, store) = try demoApp()
         defer { discard(store) }

@@ -103,4 +103,20 @@ struct ThemeAndKeymapTests {
         #expect(map.action(for: .char("j")) == nil)
         #expect(map.action(for: .ctrl("n")) == .nextMatch)
     }
+
+    static let eightColourCases: [(Color, Int, Color, Bool)] = [
+        (.index(8), 8, .terminalDefault, true),     // bright black: was black, invisible on a dark background
+        (.index(240), 8, .terminalDefault, true),   // a dark grey likewise
+        (.index(0), 8, .index(0), false),           // black asked for stays black
+        (.index(9), 8, .index(1), false),           // bright red: red
+        (.index(8), 16, .index(8), false),          // sixteen colours have bright black
+        (.index(8), 256, .index(8), false),
+    ]
+
+    @Test("text on 8-colour terminals never falls to black", arguments: eightColourCases.indices)
+    func textOnEightColourTerminalsNeverFallsToBlack(index: Int) {
+        let (color, colors, expected, dim) = Self.eightColourCases[index]
+        let got = color.foreground(colors: colors)
+        #expect(got.color == expected && got.dim == dim)
+    }
 }

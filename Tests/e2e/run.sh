@@ -266,6 +266,43 @@ if echo "$out" | grep -q "1 thread added, 1 merged into another thread, 2 posts"
     ok "a reply imported before its parent joins the parent's thread in a later import"
 else fail "parts: $out / $("$WEFT" list --store "$WORK/parts") / $tree"; fi
 
+echo "# shell completion and a C locale"
+script=$("$WEFT" --generate-completion-script bash)
+if echo "$script" | grep -q -- "--store" && echo "$script" | grep -q "high-contrast"; then ok "completion offers --store and the theme names"; else fail "completion script lacks --store or themes"; fi
+ids=$("$WEFT" ---completion show -- positional@0 3 0 weft show --store "$WORK/parts" 2>&1)
+if [ "$ids" = "a@x" ]; then ok "completion offers the store's thread ids"; else fail "thread id completion gave: $ids"; fi
+stop_server; sleep 0.2
+tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 120 -y 40 "env TERM=xterm-256color LANG=C LC_ALL=C $(printf '%q' "$WEFT") --sample; sleep 30"
+wait_for "Threads (" 10
+if screen | grep -qF "?????? OP" || screen | grep -qF "????????"; then ok "in a C locale what cannot be drawn shows as ?"; else fail "LANG=C screen"; fi
+keys Q
+
+stop_server; sleep 0.2
+tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 120 -y 40 "env TERM=xterm $(printf '%q' "$WEFT") --sample; sleep 30"
+wait_for "Threads (" 10
+keys j j Enter
+wait_for "Replies: Restoring" 5
+# Black text counts only on the terminal's own background: follow the SGR state through each line.
+black=$(tmux -L "$SOCK" capture-pane -p -e -t e2e | python3 -c '
+import re, sys
+n = 0
+for line in sys.stdin:
+    fg = bg = None
+    for part in re.split(r"(\x1b\[[0-9;]*m)", line):
+        if part.startswith("\x1b["):
+            codes = part[2:-1].split(";") if part[2:-1] else ["0"]
+            for c in codes:
+                c = int(c or 0)
+                if c == 0: fg = bg = None
+                elif 30 <= c <= 37 or c == 39: fg = None if c == 39 else c
+                elif 40 <= c <= 47 or c == 49: bg = None if c == 49 else c
+        elif part.strip() and fg == 30 and bg is None:
+            n += len(part.strip())
+print(n)')
+if [ "$black" = 0 ]; then ok "on an 8-colour terminal (TERM=xterm) no text is drawn black on the default background"
+else fail "on an 8-colour terminal $black characters are black on the default background"; fi
+keys Q
+
 echo "# bad paths and words on the command line"
 touch "$WORK/afile"
 out=$("$WEFT" list --store "$WORK/afile" 2>&1); status=$?
