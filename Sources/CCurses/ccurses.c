@@ -80,3 +80,21 @@ void weft_install_crash_handlers(void) {
         sigaction(sigs[i], &sa, NULL);
     }
 }
+
+void weft_enable_mouse(void) {
+    // Presses (not clicks: a click waits for the release) and the wheel. With mouse reporting on,
+    // terminals still select text when Shift is held.
+    mouseinterval(0);
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+}
+
+int weft_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    return 0;
+}

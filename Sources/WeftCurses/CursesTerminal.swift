@@ -51,6 +51,7 @@ public enum CursesTerminal {
         keypad(weft_stdscr(), true)
         curs_set(0)
         weft_set_escdelay(25)
+        if ProcessInfo.processInfo.environment["WEFT_NO_MOUSE"] == nil { weft_enable_mouse() }
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         var colors = 0
         if has_colors() && !noColor {
@@ -93,6 +94,12 @@ public enum CursesTerminal {
                 painter.invalidate()
             case .key(let key):
                 for effect in app.handle(key) { perform(effect, app: app, painter: &painter) }
+            case .mouse:
+                var x: Int32 = 0, y: Int32 = 0
+                let kind = weft_read_mouse(&x, &y)
+                let event: App.Mouse? = kind == 1 ? .press(x: Int(x), y: Int(y)) : kind == 2 ? .wheelUp(x: Int(x), y: Int(y))
+                    : kind == 3 ? .wheelDown(x: Int(x), y: Int(y)) : nil
+                if let event { for effect in app.handle(mouse: event) { perform(effect, app: app, painter: &painter) } }
             case .ignored:
                 break
             }

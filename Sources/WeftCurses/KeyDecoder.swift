@@ -9,12 +9,15 @@ public enum KeyDecoder {
         static let delete: UInt32 = 0o512, pageDown: UInt32 = 0o522, pageUp: UInt32 = 0o523
         static let enter: UInt32 = 0o527, backTab: UInt32 = 0o541, end: UInt32 = 0o550
         static let resize: UInt32 = 0o632
+        static let mouse: UInt32 = 0o631
     }
 
     /// What one read means.
     public enum Event: Equatable {
         case key(Key)
         case resize
+        /// A mouse event is waiting (read it with `getmouse`).
+        case mouse
         case ignored
     }
 
@@ -35,6 +38,7 @@ public enum KeyDecoder {
             case Code.enter: return .key(.enter)
             case Code.backTab: return .key(.backTab)
             case Code.resize: return .resize
+            case Code.mouse: return .mouse
             case (Code.f0 + 1)...(Code.f0 + 12): return .key(.function(Int(code - Code.f0)))
             default: return .ignored
             }

@@ -117,7 +117,10 @@ extension App {
         if isStarter { spans.append((" OP", dim ? .dimmed : .starter)) }
         if let date = post.date { spans.append(("  " + DateText.short(date, now: now), .dimmed)) }
         let hidden = o.hiddenCount(row: row)
-        if hidden > 0 { spans.append(("  " + (ascii ? "+" : "▸") + "\(hidden) hidden", .starter)) }
+        if hidden > 0 {
+            let unread = o.hiddenUnread(row: row)
+            spans.append(("  " + (ascii ? "+" : "▸") + "\(hidden) hidden" + (unread > 0 ? ", \(unread) unread" : ""), .starter))
+        }
         spans.append(("  " + o.snippet(r.post), dim ? .dimmed : .normal))
         return StyledLine(spans)
     }

@@ -163,5 +163,15 @@ final class OpenThread {
         return (counts[position], counts.last ?? 0)
     }
 
+    /// Unread posts among those a collapsed row hides (its descendants follow it in pre-order).
+    func hiddenUnread(row: Int) -> Int {
+        guard collapsed.contains(row) else { return 0 }
+        let end = min(tree.rows.count, row + 1 + tree.rows[row].descendantCount)
+        return (row + 1..<end).reduce(0) { n, r in
+            let post = thread.posts[tree.rows[r].post]
+            return n + (!post.placeholder && !read.contains(post.id) ? 1 : 0)
+        }
+    }
+
     func hiddenCount(row: Int) -> Int { collapsed.contains(row) ? tree.rows[row].descendantCount : 0 }
 }

@@ -145,7 +145,7 @@ extension BrowserBehaviourTests {
         press(app, "x")
         let row = try #require(o.selectedRow)
         #expect(o.visible.count == before - o.tree.rows[row].descendantCount)
-        #expect(app.treeLine(o, row: row, maxIndent: 10, starter: nil, dim: false).text.contains("▸10 hidden"))
+        #expect(app.treeLine(o, row: row, maxIndent: 10, starter: nil, dim: false).text.contains("▸10 hidden, 10 unread"))
         press(app, "x")
         #expect(o.visible.count == before)
     }

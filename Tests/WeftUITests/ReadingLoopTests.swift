@@ -160,4 +160,33 @@ struct ReadingLoopTests {
         other.restore(memory, store: "/elsewhere")
         #expect(other.open == nil)
     }
+
+    @Test func theMouseSelectsOpensScrollsAndFollowsLinks() throws {
+        let (app, store) = try demoApp()
+        defer { discard(store) }
+        let list = try #require(app.layout.list)
+        app.handle(mouse: .press(x: list.x + 3, y: list.y + 3))  // the third thread's row
+        #expect(app.listSelection == 2 && app.open == nil)
+        app.handle(mouse: .press(x: list.x + 3, y: list.y + 3))  // again: opens it
+        let o = try #require(app.open)
+        #expect(app.focus == .tree)
+        let tree = try #require(app.layout.tree)
+        app.handle(mouse: .press(x: tree.x + 5, y: tree.y + 2))
+        #expect(o.selection == 1)
+        // The wheel scrolls the pane under it, the focus staying where it was.
+        app.handle(mouse: .wheelDown(x: tree.x + 5, y: tree.y + 5))
+        #expect(o.selection == 4 && app.focus == .tree)
+        app.handle(mouse: .wheelUp(x: list.x + 5, y: list.y + 5))
+        #expect(app.listSelection == 0 && app.focus == .tree)
+        // A press on a link in the post opens it.
+        let withLink = try #require(o.visible.firstIndex { !o.parsed(o.tree.rows[$0].post).links.isEmpty })
+        app.select(position: withLink, in: o)
+        let post = try #require(app.layout.post)
+        let lines = PostView.lines(o, post: o.selectedPost!, width: App.postTextWidth(post), query: "", ascii: false, signatures: true)
+        let at = try #require(lines.firstIndex { $0.text.hasPrefix("[1] ") })
+        o.postScroll = max(0, at - 2)
+        let effects = app.handle(mouse: .press(x: post.x + 1 + 6, y: post.y + 2 + at - o.postScroll))
+        #expect(effects == [.openURL(o.parsed(o.selectedPost!).links[0].url)])
+        #expect(app.handle(mouse: .press(x: post.x + 1, y: post.y + 1)).isEmpty)
+    }
 }

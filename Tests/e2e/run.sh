@@ -303,6 +303,20 @@ if [ "$black" = 0 ]; then ok "on an 8-colour terminal (TERM=xterm) no text is dr
 else fail "on an 8-colour terminal $black characters are black on the default background"; fi
 keys Q
 
+echo "# the mouse"
+rm -rf "$XDG_STATE_HOME"
+start 120 40 --sample
+check "started for the mouse" "Threads (4"
+click() { typed $'\e[<0;'"$1;$2"'M'; typed $'\e[<0;'"$1;$2"'m'; }  # an SGR press and release at column, row (1-based)
+click 5 4
+check "a click in the list selects the thread" "thread 3 of 4"
+click 5 4
+check "a second click opens it" "Replies: Restoring a 1974"
+typed $'\e[<65;60;8M'
+check "the wheel over the tree moves in it" "post 4 of 15"
+keys Q
+wait_exit >/dev/null
+
 echo "# bad paths and words on the command line"
 touch "$WORK/afile"
 out=$("$WEFT" list --store "$WORK/afile" 2>&1); status=$?

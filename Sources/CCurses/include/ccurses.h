@@ -42,4 +42,9 @@ void weft_install_crash_handlers(void);
 /// The last signal caught and not yet taken, or 0; taking it clears it.
 int weft_take_signal(void);
 
+/// Asks for button-1 presses and wheel events.
+void weft_enable_mouse(void);
+/// Reads the pending mouse event: 1 press, 2 wheel up, 3 wheel down, 0 anything else; its cell in x and y.
+int weft_read_mouse(int *x, int *y);
+
 #endif
