@@ -24,11 +24,12 @@ let package = Package(
         .target(name: "WeftModel", swiftSettings: strict),
         .target(name: "WeftConfig", swiftSettings: strict),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "WeftStore", dependencies: ["WeftModel", "CSQLite"], swiftSettings: strict),
+        .target(name: "WeftCodec", dependencies: ["WeftModel"], swiftSettings: strict),
+        .target(name: "WeftStore", dependencies: ["WeftModel", "WeftCodec", "CSQLite"], swiftSettings: strict),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "WeftFormats",
-            dependencies: ["WeftModel", "WeftStore", "WeftConfig", "WeftRecipes", "CLibXML2"],
+            dependencies: ["WeftModel", "WeftCodec", "WeftConfig", "WeftRecipes", "CLibXML2"],
             swiftSettings: strict
         ),
         .target(name: "WeftImport", dependencies: ["WeftModel", "WeftStore", "WeftFormats"], swiftSettings: strict),
@@ -52,17 +53,16 @@ let package = Package(
         ),
         .target(
             name: "WeftUI",
-            dependencies: [
-                "WeftModel", "WeftStore", "WeftConfig", "CWidth", "WeftThemes",
-            ],
+            dependencies: ["WeftModel", "WeftConfig", "CWidth", "WeftThemes"],
             swiftSettings: strict
         ),
+        .target(name: "WeftStoreSource", dependencies: ["WeftModel", "WeftStore", "WeftUI"], swiftSettings: strict),
         .target(name: "CCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "WeftCurses", dependencies: ["WeftUI", "CCurses"], swiftSettings: strict),
         .executableTarget(
             name: "weft",
             dependencies: [
-                "WeftModel", "WeftStore", "WeftFormats", "WeftImport", "WeftSample", "WeftUI", "WeftCurses",
+                "WeftModel", "WeftCodec", "WeftStore", "WeftFormats", "WeftImport", "WeftSample", "WeftUI", "WeftStoreSource", "WeftCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "weft-bench",
             dependencies: [
-                "WeftModel", "WeftStore", "WeftUI", "WeftFormats",
+                "WeftModel", "WeftCodec", "WeftStore", "WeftUI", "WeftStoreSource", "WeftFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -81,13 +81,14 @@ let package = Package(
         .executableTarget(name: "weft-fuzz", dependencies: ["WeftFuzzTargets"], swiftSettings: strict),
         .target(name: "WeftTestSupport", path: "Tests/WeftTestSupport", swiftSettings: strict),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel"], swiftSettings: strict),
+        .testTarget(name: "WeftCodecTests", dependencies: ["WeftCodec", "WeftModel"], swiftSettings: strict),
         .testTarget(
             name: "WeftStoreTests", dependencies: ["WeftStore", "WeftModel", "WeftTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WeftFormatsTests",
-            dependencies: ["WeftFormats", "WeftModel", "WeftStore", "WeftRecipes", "WeftTestSupport"],
+            dependencies: ["WeftFormats", "WeftModel", "WeftStore", "WeftRecipes", "WeftSample", "WeftTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
@@ -104,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "WeftUITests",
             dependencies: [
-                "WeftUI", "WeftModel", "WeftStore", "WeftFormats", "WeftSample", "WeftTestSupport",
+                "WeftUI", "WeftModel", "WeftStore", "WeftStoreSource", "WeftFormats", "WeftSample", "WeftTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],

@@ -115,7 +115,7 @@ public enum CursesTerminal {
 
     private static func perform(_ effect: App.Effect, app: App, painter: inout Painter) {
         switch effect {
-        case .redraw, .themeChanged:
+        case .redraw:
             painter.invalidate()
         case .openURL(let url):
             if let message = URLOpener.open(url) { app.say(message, error: true) }

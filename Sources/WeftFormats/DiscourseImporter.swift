@@ -1,6 +1,6 @@
 import Foundation
 import WeftModel
-import WeftStore
+import WeftCodec
 
 /// Reads Discourse API responses: topics, paged post streams, and single or latest posts.
 ///

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 import WeftModel
-import WeftStore
+import WeftCodec
 
 /// Reads files of any supported format into threads.
 public enum Importer {

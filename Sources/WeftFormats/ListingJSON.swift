@@ -1,6 +1,6 @@
 import Foundation
 import WeftModel
-import WeftStore
+import WeftCodec
 
 /// The stable `--json` output of `weft list` and `weft authors` (documented in `docs/cli-json.md`).
 public enum ListingJSON {

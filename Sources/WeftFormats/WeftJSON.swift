@@ -1,6 +1,6 @@
 import Foundation
 import WeftModel
-import WeftStore
+import WeftCodec
 
 /// Weft's JSON thread format, read and written with errors that say where.
 public enum WeftJSON {

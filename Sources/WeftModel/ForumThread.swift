@@ -117,17 +117,3 @@ public struct ForumThread: Equatable, Sendable, Codable {
     /// The number of real posts (placeholders left out).
     public var realPostCount: Int { posts.reduce(0) { $0 + ($1.placeholder ? 0 : 1) } }
 }
-
-/// A named collection of threads, as the demo forum and JSON imports carry them.
-public struct Forum: Equatable, Sendable {
-    /// The forum's name.
-    public var name: String
-    /// Its threads.
-    public var threads: [ForumThread]
-
-    /// Creates a forum.
-    public init(name: String, threads: [ForumThread]) {
-        self.name = name
-        self.threads = threads
-    }
-}

@@ -26,9 +26,6 @@ extension ReplyTree {
         return result
     }
 
-    /// Whether `row` is the last of its siblings.
-    public func isLastChild(_ row: Int) -> Bool { rows[row].nextSiblingRow == nil }
-
     /// The rows that stay in view under a post filter.
     ///
     /// - Parameters:

@@ -1,7 +1,6 @@
 import Foundation
 import WeftFormats
 import WeftModel
-import WeftStore
 
 /// The demo forum that ships with Weft: original threads that show every feature.
 ///
@@ -28,17 +27,5 @@ public enum DemoForum {
             }
             return try WeftJSON.decode(data, source: url.path).threads
         }
-    }
-
-    /// Opens the demo forum as a store at `directory`, writing it there when it is missing.
-    ///
-    /// Read state kept in that store survives between runs, as in any store.
-    public static func store(at directory: URL) throws -> FileStore {
-        let store = try FileStore(root: directory, create: true)
-        let threads = try threads()
-        if threads.contains(where: { !FileManager.default.fileExists(atPath: store.threadFile(for: $0.id).path) }) {
-            try store.merge(threads)
-        }
-        return store
     }
 }

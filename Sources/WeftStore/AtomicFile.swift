@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import WeftCodec
 
 /// Writes files so that a reader sees the old content or the new, never half of either.
 ///

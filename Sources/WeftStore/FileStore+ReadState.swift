@@ -1,4 +1,5 @@
 import Foundation
+import WeftCodec
 import WeftModel
 
 /// Which posts of a thread have been read: `read/<id>.json` in the store.

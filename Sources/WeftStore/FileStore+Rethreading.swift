@@ -1,4 +1,5 @@
 import Foundation
+import WeftCodec
 import WeftModel
 
 /// Stored threads that an import threaded again, and what becomes of them.

@@ -1,4 +1,5 @@
 import Foundation
+import WeftCodec
 import WeftModel
 
 /// What a write added to the store.

@@ -1,4 +1,5 @@
 import Foundation
+import WeftCodec
 import WeftModel
 
 /// A store of threads: a directory of human-readable files.
@@ -7,7 +8,7 @@ import WeftModel
 /// STORE/weft-store.json        {"format": "weft-store", "version": 1}
 /// STORE/threads/<id>.json      one thread per file, Weft's JSON thread format
 /// STORE/read/<id>.json         which posts of that thread have been read
-/// STORE/index/summaries.json   derived from the files; safe to delete
+/// STORE/index/weft.sqlite      the index (and text.sqlite, its words): derived, safe to delete
 /// STORE/.lock                  taken by any process that writes
 /// ```
 /// File names come from ``StorePath/stem(for:)``, so no id can escape the

@@ -12,6 +12,7 @@ extension App {
         "save": "a file (.md, .mbox or .json)",
         "save-thread": "a file (.md, .mbox or .json)",
         "pipe": "a shell command",
+        "catchup-all": "a forum's name (else every listed thread)",
     ]
 
     /// `:`: asks for an action by name, Tab completing from the action table.
@@ -65,6 +66,8 @@ extension App {
             save(thread: entry.action == .saveThread, to: rest)
         case .pipePost:
             return pipe(rest)
+        case .catchUpAll:
+            catchUpAll(forum: rest)
         default:
             break
         }
@@ -81,7 +84,7 @@ extension App {
         self.theme = theme
         if let i = ThemeLoader.bundledNames.firstIndex(of: theme.name) { themeIndex = i }
         say("theme: \(theme.name)")
-        return [.themeChanged, .redraw]
+        return [.redraw]
     }
 
     /// Pipes the post to a shell command (the backend runs it, the screen set aside).

@@ -154,7 +154,7 @@ extension App {
         let (theme, error) = ThemeLoader.load(names[themeIndex])
         self.theme = theme
         say(error ?? "theme: \(names[themeIndex])", error: error != nil)
-        return [.themeChanged, .redraw]
+        return [.redraw]
     }
 
     /// Called when no key came for a while: saves read marks and picks up

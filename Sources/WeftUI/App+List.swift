@@ -1,6 +1,5 @@
 import Foundation
 import WeftModel
-import WeftStore
 
 extension App {
     /// The query the list shows: the author and unread filters, and the sort order.

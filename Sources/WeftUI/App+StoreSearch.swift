@@ -1,6 +1,5 @@
 import Foundation
 import WeftModel
-import WeftStore
 
 extension App {
     /// How many results a store-wide search shows.

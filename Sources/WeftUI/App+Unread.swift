@@ -61,18 +61,20 @@ extension App {
         prompt = Prompt(kind: .confirmCatchUp, label: "Mark all \(n) \(which)thread\(n == 1 ? "" : "s") with unread posts read? (y/n) ", text: "")
     }
 
-    /// Marks every listed thread read; the answer to ``startCatchUpAll()``.
-    func catchUpAll() {
+    /// Marks every listed thread read (of one forum, when named); the answer to ``startCatchUpAll()``.
+    func catchUpAll(forum: String? = nil) {
         var threads = 0
         var posts = 0
         for p in 0..<listCount {
             guard let s = summary(at: p), s.unreadCount > 0 else { continue }
+            if let forum, s.forum?.caseInsensitiveCompare(forum) != .orderedSame { continue }
             posts += setThreadRead(id: s.id, read: true)
             threads += 1
         }
         flushReadState()
         rebuildList(keeping: selectedSummary?.id)
-        say("marked \(posts) post\(posts == 1 ? "" : "s") in \(threads) thread\(threads == 1 ? "" : "s") read")
+        say(threads == 0 && forum != nil ? "no unread thread in the forum \(forum!)"
+            : "marked \(posts) post\(posts == 1 ? "" : "s") in \(threads) thread\(threads == 1 ? "" : "s") read")
     }
 
     /// `r` in the list: a thread with unread posts becomes read; a read one, unread again.

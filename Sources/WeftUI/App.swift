@@ -1,6 +1,5 @@
 import Foundation
 import WeftModel
-import WeftStore
 
 /// The browser's whole state, and what each action does to it.
 ///
@@ -20,8 +19,6 @@ public final class App {
         case openURL(String)
         /// Repaint every cell.
         case redraw
-        /// The theme changed: colours must be set up again.
-        case themeChanged
         /// Run a shell command with `input` on its standard input, the screen set aside until it ends.
         case pipe(command: String, input: String)
         /// Put text on the terminal's clipboard (OSC 52).

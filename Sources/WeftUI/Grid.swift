@@ -72,12 +72,6 @@ public struct Grid: Equatable, Sendable {
         return col
     }
 
-    /// Changes the role of cells in a row range, keeping their text.
-    public mutating func restyle(y: Int, from x0: Int, to x1: Int, role: Role) {
-        guard y >= 0, y < height else { return }
-        for x in max(0, x0)..<min(width, x1) { cells[y * width + x].role = role }
-    }
-
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
         guard x >= 0, x < width else { return }
         // Overwriting half of a wide character blanks its other half.

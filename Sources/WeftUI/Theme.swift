@@ -80,7 +80,7 @@ public struct Style: Equatable, Hashable, Sendable {
 
 /// The names a theme file gives roles.
 public enum RoleName: String, CaseIterable, Sendable {
-    case normal, selection, border
+    case normal, selection
     case treeLines = "tree-lines"
     case starter = "thread-starter"
     case quote1 = "quote-1", quote2 = "quote-2", quote3 = "quote-3", quote4 = "quote-4"

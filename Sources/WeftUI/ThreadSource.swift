@@ -1,5 +1,4 @@
 import WeftModel
-import WeftStore
 
 /// Where the browser gets threads: the store's index for the list, the files for a thread.
 ///
@@ -35,24 +34,4 @@ public protocol ThreadSource: AnyObject {
     func refresh()
     /// Posts across the whole store matching words, best first.
     func searchPosts(_ query: String, limit: Int) throws -> [SearchHit]
-}
-
-extension StoreCatalog: ThreadSource {
-    public var displayName: String { store.name }
-    public func listThreads(_ query: ThreadQuery) throws -> ThreadRows { try index.threadRows(query) }
-    public func summaries(_ keys: [Int64]) throws -> [Int64: ThreadSummary] { try index.summaries(keys) }
-    public func key(ofThread id: String) throws -> Int64? { try index.key(ofThread: id) }
-    public func problems() -> [StoreProblem] { (try? index.problems(in: store)) ?? [] }
-    public func authors() throws -> [(name: String, posts: Int)] { try index.authors() }
-    public func postCount(_ query: ThreadQuery) throws -> Int { try index.postCount(query) }
-    public func threads(titleContaining text: String) throws -> Set<Int64> { try index.threads(titleContaining: text) }
-    public func loadThread(id: String) throws -> ForumThread { try store.thread(id: id) }
-    public func readPosts(thread id: String) -> Set<String> { store.readPosts(thread: id) }
-    public func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
-        let now = try store.updateReadState(thread: id, read: read, unread: unread)
-        try? index.updateRead(thread: id, read: now)
-    }
-    public func searchPosts(_ query: String, limit: Int) throws -> [SearchHit] {
-        try index.search(query, limit: limit)
-    }
 }

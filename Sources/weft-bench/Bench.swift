@@ -3,6 +3,7 @@ import Foundation
 import WeftModel
 import WeftStore
 import WeftUI
+import WeftStoreSource
 
 /// `weft-bench`: measures what the browser costs, as medians against a baseline run in the same process.
 ///

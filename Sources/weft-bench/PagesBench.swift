@@ -3,6 +3,7 @@ import Foundation
 import WeftFormats
 import WeftModel
 import WeftStore
+import WeftCodec
 
 /// Importing a mirrored forum of saved pages, beside Python's `html.parser` merely tokenising the same files.
 ///

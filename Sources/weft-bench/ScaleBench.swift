@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WeftStore
 import WeftUI
+import WeftStoreSource
 
 /// The scale benchmark: generated archives of 10k, 100k and 1M messages, as an mbox and as a store.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import WeftModel
 import WeftStore
 import WeftUI
+import WeftStoreSource
 
 /// The figures for one size.
 struct ScaleColumn {

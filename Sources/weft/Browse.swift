@@ -44,11 +44,23 @@ struct Browse: ParsableCommand {
             ?? (env["HOME"] ?? NSTemporaryDirectory()) + "/.cache"
         let dir = URL(fileURLWithPath: cache).appendingPathComponent("weft/demo-forum")
         do {
-            let store = try DemoForum.store(at: dir)
+            let store = try Browse.demoStore(at: dir)
             let why = sample ? "--sample" : "the store \(storeOptions.directory.path) is empty"
             return (store, "Demo forum (\(why)); import with: weft import FILE")
         } catch {
             throw Failure(message: "cannot open the demo forum at \(dir.path): \(error)")
         }
+    }
+
+    /// Opens the demo forum as a store at `directory`, writing it there when it is missing.
+    ///
+    /// Read state kept in that store survives between runs, as in any store.
+    static func demoStore(at directory: URL) throws -> FileStore {
+        let store = try FileStore(root: directory, create: true)
+        let threads = try DemoForum.threads()
+        if threads.contains(where: { !FileManager.default.fileExists(atPath: store.threadFile(for: $0.id).path) }) {
+            try store.merge(threads)
+        }
+        return store
     }
 }

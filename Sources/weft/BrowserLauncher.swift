@@ -1,9 +1,11 @@
+import ArgumentParser
 import Foundation
 import WeftCurses
 import WeftFormats
 import WeftModel
 import WeftStore
 import WeftUI
+import WeftStoreSource
 
 /// Wires the store, theme, keys and terminal together and runs the browser.
 struct BrowserLauncher {
@@ -48,7 +50,7 @@ struct BrowserLauncher {
             made.remember(into: &memory, store: store.root.path)
             StateFile.save(memory)
         }
-        if status != 0 { throw ExitCodeError(status: status) }
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// `w` and `W` in the browser: the threads in the format the path's extension names (Markdown by default).
@@ -83,9 +85,4 @@ struct BrowserLauncher {
         }
         return keymap
     }
-}
-
-/// Ends the process with a status, quietly.
-struct ExitCodeError: Error {
-    var status: Int32
 }

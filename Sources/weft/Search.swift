@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WeftCodec
 import WeftModel
 import WeftStore
 

@@ -30,8 +30,9 @@ struct Weft: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let exit as ExitCodeError {
-            Foundation.exit(exit.status)
+        } catch let exit as ExitCode {
+            // A status alone (the browser's, or an import that skipped something): nothing more to say.
+            Foundation.exit(exit.rawValue)
         } catch let failure as Failure {
             Output.error("weft: " + failure.message)
             Foundation.exit(failure.status)

@@ -28,8 +28,8 @@ struct ImporterTests {
 
     @Test("bad pages name the file and line", arguments: badPages)
     func rejectsBadPages(page: String, message: String) {
-        #expect(throws: ImportError.self) { try PlainTextPage.parse(page, source: "x.txt") }
-        do { _ = try PlainTextPage.parse(page, source: "x.txt") } catch { #expect("\(error)" == message) }
+        let error = #expect(throws: ImportError.self) { try PlainTextPage.parse(page, source: "x.txt") }
+        #expect(error.map { "\($0)" } == message)
     }
 
     static let badJSON: [(String, String)] = [
@@ -61,9 +61,9 @@ struct ImporterTests {
     @Test func nonUTF8TextNamesTheByteOffset() {
         var bytes = Array("Forum\nTitle\n\nab".utf8)
         bytes.append(0xFF)
-        do { _ = try Importer.threads(from: Data(bytes), source: "bin.txt") } catch {
-            #expect("\(error)" == "bin.txt: byte 15: not UTF-8 text")
-        }
+        // `#expect(throws:)`: a test that passes when the bad input is taken is no test.
+        let error = #expect(throws: ImportError.self) { try Importer.threads(from: Data(bytes), source: "bin.txt") }
+        #expect(error.map { "\($0)" } == "bin.txt: byte 15: not UTF-8 text")
     }
 
     @Test func jsonExportThenImportGivesTheSameThread() throws {

@@ -8,6 +8,7 @@ import WeftModel
 import WeftStore
 import WeftTestSupport
 @testable import WeftUI
+import WeftStoreSource
 
 /// What the keys do, asserted on the app's state rather than on pictures.
 struct BrowserBehaviourTests {

@@ -4,6 +4,7 @@ import WeftSample
 import WeftStore
 import WeftTestSupport
 @testable import WeftUI
+import WeftStoreSource
 
 /// A thread of our own with CJK, emoji and quotes nested three deep, plus a long quote to fold.
 let wideFixture = ForumThread(id: "fixture-wide", title: "字幕の翻訳 and emoji 🎉 in a deep quote chain", forum: "Fixtures", posts: [
@@ -58,22 +59,37 @@ func press(_ app: App, _ script: String) {
     }
 }
 
-/// The screen as a snapshot stores it: the text, then which cells are selected
-/// (the selection is a role, invisible in plain text).
+/// The screen as a snapshot stores it: the text, then where the roles that carry meaning but do not
+/// show in plain text lie: the selection, text dimmed by a filter, search matches, quote levels and
+/// errors, as column runs per row.
 func snapshotText(_ grid: Grid) -> String {
-    var legend: [String] = []
-    for y in 0..<grid.height {
-        var runs: [String] = []
-        var x = 0
-        while x < grid.width {
-            guard grid[x, y].role == .selection else { x += 1; continue }
-            let start = x
-            while x < grid.width, grid[x, y].role == .selection { x += 1 }
-            runs.append("\(start)-\(x - 1)")
+    let roles: [(String, (Role) -> Bool)] = [
+        ("selected", { $0 == .selection }),
+        ("dimmed", { $0 == .dimmed }),
+        ("match", { $0 == .searchMatch }),
+        ("quote 1", { $0 == .quote(1) }), ("quote 2", { $0 == .quote(2) }),
+        ("quote 3", { $0 == .quote(3) }), ("quote 4", { $0 == .quote(4) }),
+        ("error", { $0 == .error }),
+    ]
+    var out = grid.text + "\n"
+    for (name, test) in roles {
+        var legend: [String] = []
+        for y in 0..<grid.height {
+            var runs: [String] = []
+            var x = 0
+            while x < grid.width {
+                guard test(grid[x, y].role) else { x += 1; continue }
+                let start = x
+                while x < grid.width, test(grid[x, y].role) { x += 1 }
+                runs.append("\(start)-\(x - 1)")
+            }
+            if !runs.isEmpty { legend.append("row \(y): cols " + runs.joined(separator: ", ")) }
         }
-        if !runs.isEmpty { legend.append("row \(y): cols " + runs.joined(separator: ", ")) }
+        if name == "selected" || !legend.isEmpty {
+            out += "--- \(name): " + (legend.isEmpty ? "none" : legend.joined(separator: "; ")) + "\n"
+        }
     }
-    return grid.text + "\n--- selected: " + (legend.isEmpty ? "none" : legend.joined(separator: "; ")) + "\n"
+    return out
 }
 
 /// A flat forum thread of our own (no reply links), its tree inferred: quote, greetings, an answer back, a default.

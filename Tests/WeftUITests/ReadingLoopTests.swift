@@ -120,6 +120,7 @@ struct ReadingLoopTests {
         ("cycle-sort", { $0.sort == .started }),  // an old name still runs
         ("frob", { $0.message?.text.hasPrefix("no action \"frob\"") == true && $0.message?.isError == true }),
         ("zoom now", { $0.message?.text == "zoom takes no words" }),
+        ("catchup-all nowhere", { $0.message?.text == "no unread thread in the forum nowhere" }),
     ]
 
     @Test("a : command runs an action by name, with its words", arguments: commands.indices)

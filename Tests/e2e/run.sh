@@ -304,6 +304,7 @@ else fail "on an 8-colour terminal $black characters are black on the default ba
 keys Q
 
 echo "# the mouse"
+stop_server  # the sessions above must have saved what they remember before it is wiped
 rm -rf "$XDG_STATE_HOME"
 start 120 40 --sample
 check "started for the mouse" "Threads (4"
@@ -391,6 +392,7 @@ if "$WEFT" search --store "$WORK/cli" --json reply 2>/dev/null | python3 -c 'imp
 else fail "index rebuild"; fi
 
 echo "# resize storm"
+stop_server
 rm -rf "$XDG_STATE_HOME"  # from a fresh start
 start 120 40 --sample
 check "started for the resize storm" "Threads (4"
@@ -408,6 +410,7 @@ if [ "$status" = 0 ]; then ok "still quits cleanly after the storm"; else fail "
 echo "# signals and bad starts"
 # signal_case SIGNAL STATUS: weft, a thread open, gets SIGNAL; it must end with STATUS and restore the screen.
 signal_case() {
+    stop_server
     rm -rf "$XDG_STATE_HOME"  # from a fresh start, not the place the last run remembered
     start 100 30 --sample
     check "--sample opens the demo forum (for SIG$1)" "Threads (4"

@@ -211,7 +211,9 @@ enum JWZThreader {
         if let i = root.item {
             title = items[i].subject
         } else {
-            let first = posts.first.flatMap { p in items.first { $0.id == p.id }?.subject } ?? ""
+            // By the thread's own table: scanning every message here made threading a monthly archive,
+            // whose threads often start with a missing message, cost threads × messages.
+            let first = posts.first.flatMap { itemOf[$0.id] }.map { items[$0].subject } ?? ""
             title = Subject.normalize(first).base.isEmpty ? "(no subject)" : Subject.stripReplyPrefixes(first)
         }
         // The thread is named after the top of the References chain, which every later reply in the

@@ -8,16 +8,6 @@ import Glibc
 /// line break. Body lines written as `>From `, `>>From `… lose one `>`
 /// (the mboxrd rule; for mboxo only `>From ` was escaped, which this also undoes).
 public enum Mbox {
-    /// One message's bytes and where it starts.
-    public struct Entry {
-        /// The message, envelope line removed and `>From ` unescaped.
-        public var bytes: [UInt8]
-        /// Byte offset of its envelope line in the file.
-        public var offset: Int
-        /// 1-based line number of its envelope line.
-        public var line: Int
-    }
-
     /// Whether data looks like an mbox: it starts with a `From ` envelope line.
     public static func looksLikeMbox(_ bytes: some Collection<UInt8>) -> Bool {
         bytes.starts(with: Array("From ".utf8))
@@ -31,13 +21,6 @@ public enum Mbox {
         public var line: Int
         /// The message's bytes, envelope line excluded, still escaped.
         public var body: Range<Int>
-    }
-
-    /// Calls `body` with each message in order.
-    public static func forEach(_ bytes: [UInt8], _ body: (Entry) throws -> Void) rethrows {
-        for span in spans(bytes) {
-            try body(Entry(bytes: unescape(bytes[span.body]), offset: span.offset, line: span.line))
-        }
     }
 
     /// Where every message lies, in order, without copying any.

@@ -1,4 +1,4 @@
-import WeftStore
+import WeftCodec
 import Foundation
 import WeftModel
 

@@ -1,17 +1,6 @@
 import Foundation
 import WeftModel
 
-/// One post found by a store-wide search.
-public struct SearchHit: Equatable, Sendable {
-    public var thread: String
-    public var title: String
-    public var post: String
-    public var author: String
-    public var date: Date?
-    /// The matching passage, matched words between `[` and `]`.
-    public var snippet: String
-}
-
 extension StoreIndex {
     /// How many matching posts are ranked when every word of a query is common (see ``search(_:authors:limit:)``).
     public static let rankingWindow = 20_000

@@ -1,5 +1,6 @@
 import Foundation
 import WeftModel
+import WeftCodec
 
 extension StoreIndex {
     /// What a sync did.

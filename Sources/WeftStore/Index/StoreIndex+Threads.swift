@@ -2,18 +2,6 @@ import Foundation
 import WeftModel
 
 /// The thread list as the index serves it: row keys in order, fetched a screen at a time.
-public struct ThreadRows: Equatable, Sendable {
-    /// The index's key for each listed thread, in list order.
-    public var keys: [Int64]
-    /// How many of them have unread posts.
-    public var unreadThreads: Int
-
-    public init(keys: [Int64] = [], unreadThreads: Int = 0) {
-        self.keys = keys
-        self.unreadThreads = unreadThreads
-    }
-}
-
 extension StoreIndex {
     /// The threads a query lists, in its order: only keys, so a million-post store costs a few megabytes.
     public func threadRows(_ query: ThreadQuery) throws -> ThreadRows {

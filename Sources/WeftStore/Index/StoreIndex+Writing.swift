@@ -1,5 +1,6 @@
 import Foundation
 import WeftModel
+import WeftCodec
 
 extension StoreIndex {
     /// One thread file as written: what the index records for it.

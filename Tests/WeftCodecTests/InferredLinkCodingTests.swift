@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import WeftModel
-@testable import WeftStore
+@testable import WeftCodec
 
 /// How Weft JSON tells an inferred link from one the source gave.
 struct InferredLinkCodingTests {

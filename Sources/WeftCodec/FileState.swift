@@ -3,7 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// A file's size and modification time: how the index notices a file changed.
+/// A file's size and modification time: how the index notices a file changed, and what importers
+/// read for a file's size and age.
 public struct FileState: Equatable, Sendable {
     public var size: Int
     /// Seconds since 1970, with nanoseconds.
@@ -31,19 +32,5 @@ public struct FileState: Equatable, Sendable {
 
     private init(_ st: stat) {
         self.init(size: Int(st.st_size), mtime: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
-    }
-
-    /// The names of the `.json` files in a directory (not temporary files), unsorted.
-    static func jsonNames(in dir: String) -> [String] {
-        guard let d = opendir(dir) else { return [] }
-        defer { closedir(d) }
-        var names: [String] = []
-        while let entry = readdir(d) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
-        }
-        return names
     }
 }

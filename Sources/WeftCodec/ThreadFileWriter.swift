@@ -8,9 +8,9 @@ import WeftModel
 /// Foundation's encoder, going through `Codable` containers and a tree of values, took a fifth of
 /// the import's time. Anything unusual (no posts, a date outside years 1583–9999) is left to the
 /// encoder. A test compares both on awkward text.
-enum ThreadFileWriter {
+public enum ThreadFileWriter {
     /// The file's bytes (with the final newline), or nil when the encoder should write this thread.
-    static func encode(_ thread: ForumThread) -> Data? {
+    public static func encode(_ thread: ForumThread) -> Data? {
         guard !thread.posts.isEmpty else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(thread.posts.reduce(256) { $0 + $1.body.utf8.count + 256 })

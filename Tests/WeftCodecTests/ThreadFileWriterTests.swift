@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import WeftModel
-@testable import WeftStore
+@testable import WeftCodec
 
 struct ThreadFileWriterTests {
     /// Every ASCII control character, JSON's specials, a slash, accents, an emoji and line separators.
