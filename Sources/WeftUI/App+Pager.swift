@@ -42,7 +42,9 @@ extension App {
             page = nil
             return
         }
-        page?.top = max(0, min(top, pageLines().count - (height - 2)))
+        // Worked out before the write: `page?.top = …` holds `page` while its right side reads it.
+        let last = pageLines().count - (height - 2)
+        page?.top = max(0, min(top, last))
     }
 
     func drawPage(_ grid: inout Grid, _ r: Rect) {

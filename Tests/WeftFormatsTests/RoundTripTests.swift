@@ -72,4 +72,28 @@ struct RoundTripTests {
         #expect(text.contains("## 1.1 tomasz · 2025-03-03 10:40 · in reply to marguerite"))
         #expect(text.contains("## 1.1.1.1 tomasz"))
     }
+
+    @Test func markdownExportGivesEverySiblingItsOwnNumber() throws {
+        let text = String(decoding: try Exporter.export([Self.demo[0]], as: .markdown), as: UTF8.self)
+        let numbers = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { $0.split(separator: " ")[1] }
+        #expect(numbers.count == Self.demo[0].posts.count)
+        #expect(Set(numbers).count == numbers.count, "\(numbers)")
+        #expect(numbers.contains("1.2") && numbers.contains("1.3"))
+    }
+
+    /// Mail threads keep posts in date order, which is seldom the tree's order: the header must name
+    /// the parent by the post, not by the tree row of the same index.
+    @Test func showNamesTheParentWhenSourceOrderDiffersFromTreeOrder() {
+        let thread = ForumThread(id: "t", title: "T", posts: [
+            Post(id: "a", author: "Ann", body: "root"),
+            Post(id: "b", author: "Bo", parent: "a", body: "first reply"),
+            Post(id: "c", author: "Cy", parent: "a", body: "second reply"),
+            Post(id: "d", author: "Di", parent: "b", body: "reply to Bo, written last"),
+        ])
+        var shuffled = thread
+        shuffled.posts = [thread.posts[0], thread.posts[2], thread.posts[3], thread.posts[1]]
+        let text = TreeText.render(shuffled)
+        #expect(text.contains("[d] Di · in reply to Bo"), "\(text)")
+        #expect(text.contains("[c] Cy · in reply to Ann"))
+    }
 }

@@ -102,7 +102,7 @@ mkdir -p "$WORK/ro"
 if mount --bind "$STORE" "$WORK/ro" 2>/dev/null && mount -o remount,ro,bind "$WORK/ro" 2>/dev/null; then
     out=$("$WEFT" list --store "$WORK/ro" 2>&1); status=$?
     if [ $status = 0 ] && [ -n "$out" ]; then ok "a read-only store lists"; else fail "read-only list: $status $out"; fi
-    tmux -L "$SOCK" -f /dev/null new-session -d -s s -x 120 -y 30 "$WEFT --store $WORK/ro; sleep 30"
+    tmux -L "$SOCK" -f /dev/null new-session -d -s s -x 120 -y 30 "$WEFT --store $WORK/ro --read-delay 0; sleep 30"
     wait_for "Threads (" && tmux -L "$SOCK" send-keys -t s Enter j j q
     if wait_for "read state cannot be saved"; then ok "the browser works and says once that read state cannot be saved"; else fail "no read-only notice"; screen; fi
     tmux -L "$SOCK" kill-server
@@ -238,8 +238,9 @@ sleep 0.3
 echo "# $KEYS random keys with $RESIZES resizes"
 tmux -L "$SOCK" -f /dev/null new-session -d -s s -x 120 -y 40 "$WEFT --sample; echo EXITED \$? > $WORK/storm-status; sleep 60"
 wait_for "Threads (4"
-# Every key but the ones bound to quitting (q, Q, Left, Ctrl-c), so the storm runs to the end.
-names=(j k g G Enter Tab BTab Space b u '[' ']' s BSpace C-o x a A H / n N '?' U r o z t R Escape Up Down Right PageUp PageDown Home End C-d C-u C-l F1 F5 1 2 é 漢 '!' ',' '>')
+# Every key but the ones bound to quitting (q, Q, Left, Ctrl-c), so the storm runs to the end, and those
+# that write files (w, W, |: a stray Enter would save into the working directory).
+names=(j k g G Enter Tab BTab Space b u '[' ']' s BSpace C-o x a A H / n N '?' U r o z t R Escape Up Down Right PageUp PageDown Home End C-d C-u C-l F1 F5 1 2 é 漢 '!' ',' '>' '<' . c f + - : y Y Z T)
 sent=0 resized=0
 while [ $sent -lt "$KEYS" ]; do
     batch=()
