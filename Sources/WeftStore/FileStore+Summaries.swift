@@ -18,25 +18,56 @@ extension FileStore {
     /// stop the others. A store whose index cannot be written is listed from
     /// an index built in memory.
     public func summaries(progress: ((Int, Int) -> Void)? = nil) throws -> SummaryListing {
+        try listing(ThreadQuery(), progress: progress)
+    }
+
+    /// The summaries a query lists, answered by the index the way the browser's list is (after the
+    /// same check against every file): `weft list --author` and the browser's `a` mean one thing.
+    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil,
+                        progress: ((Int, Int) -> Void)? = nil) throws -> SummaryListing {
         let index = try StoreIndex(store: self)
         try index.sync(self, progress: progress)
-        return SummaryListing(summaries: try index.listing(ThreadQuery()), problems: try index.problems(in: self))
+        return SummaryListing(summaries: try index.listing(query, titleContaining: text), problems: try index.problems(in: self))
     }
 }
 
 extension StoreIndex {
-    /// The full summaries of the threads a query lists, in its order, participants included.
-    public func listing(_ query: ThreadQuery) throws -> [ThreadSummary] {
-        let keys = try threadRows(query).keys
+    /// The full summaries of the threads a query lists, in its order, participants included;
+    /// with `text`, only those whose title contains it (any case, any accents).
+    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil) throws -> [ThreadSummary] {
+        var keys = try threadRows(query).keys
+        if let text, !text.isEmpty {
+            let titled = try threads(titleContaining: text)
+            keys = keys.filter(titled.contains)
+        }
         let found = try summaries(keys)
         var participants: [Int64: [String: Int]] = [:]
-        let stmt = try db.prepare("SELECT thread, author, posts FROM participants")
-        while try stmt.next() { participants[stmt.int64(0), default: [:]][stmt.string(1) ?? "", default: 0] += stmt.int(2) }
+        if keys.count > 2_000 {
+            let stmt = try db.prepare("SELECT thread, author, posts FROM participants")
+            while try stmt.next() { participants[stmt.int64(0), default: [:]][stmt.string(1) ?? "", default: 0] += stmt.int(2) }
+        } else {
+            let stmt = try db.cached("SELECT author, posts FROM participants WHERE thread = ?1")
+            for key in keys {
+                stmt.bind([key])
+                while try stmt.next() { participants[key, default: [:]][stmt.string(0) ?? "", default: 0] += stmt.int(1) }
+            }
+        }
         return keys.compactMap { key in
             guard var s = found[key] else { return nil }
             s.participants = participants[key] ?? [:]
             return s
         }
+    }
+
+    /// Every author with their posts and the threads they posted in, most posts first (as `weft authors` lists them).
+    public func authorsWithThreads() throws -> [(name: String, posts: Int, threads: Int)] {
+        let stmt = try db.prepare("""
+            SELECT authors.name, authors.posts, (SELECT count(*) FROM participants WHERE participants.author_key = authors.author_key)
+            FROM authors ORDER BY authors.posts DESC, authors.name
+            """)
+        var out: [(String, Int, Int)] = []
+        while try stmt.next() { out.append((stmt.string(0) ?? "", stmt.int(1), stmt.int(2))) }
+        return out
     }
 }
 

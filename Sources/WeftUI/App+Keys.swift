@@ -18,7 +18,7 @@ extension App {
             return action == .redraw ? [.redraw] : []
         }
         guard let action = keymap.action(for: key) else {
-            say("\(key.name) is not bound; ? shows the keys")
+            say("\(key.name) is not bound; \(keyName(.help)) shows the keys")
             return []
         }
         let effects = perform(action)

@@ -83,8 +83,7 @@ extension App {
     /// The link drawn at a line and column of the shown post, if any.
     func link(atLine index: Int, column: Int) -> String? {
         guard let o = open, let post = o.selectedPost, let rect = layout.post else { return nil }
-        let lines = PostView.lines(o, post: post, width: App.postTextWidth(rect), query: searchQuery, ascii: ascii,
-                                   signatures: !hideSignatures)
+        let lines = shownLines(o, post: post, width: App.postTextWidth(rect))
         guard lines.indices.contains(index), column >= 0 else { return nil }
         var at = 0
         var span: (text: String, role: Role)?

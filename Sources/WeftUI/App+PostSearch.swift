@@ -4,8 +4,7 @@ extension App {
     /// The lines of the shown post, as drawn, that contain `query`.
     func postMatchLines(_ query: String) -> [Int] {
         guard let o = open, let post = o.selectedPost, let rect = layout.post else { return [] }
-        let lines = PostView.lines(o, post: post, width: App.postTextWidth(rect), query: query, ascii: ascii,
-                                   signatures: !hideSignatures)
+        let lines = shownLines(o, post: post, width: App.postTextWidth(rect), query: query)
         return lines.indices.filter { App.contains(lines[$0].text, query) }
     }
 

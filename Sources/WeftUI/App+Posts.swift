@@ -42,7 +42,7 @@ extension App {
         case .textMatch?: how = "by matching text"
         case nil: how = ""
         }
-        say("\(label) → \(o.thread.posts[target].displayAuthor)'s post (\(how)); Backspace returns")
+        say("\(label) → \(o.thread.posts[target].displayAuthor)'s post (\(how)); \(keyName(.jumpBack)) returns")
     }
 
     /// `z`: unfolds or folds long quotes in the current post.
@@ -81,8 +81,18 @@ extension App {
     /// The lines of the selected post at the post pane's width.
     func postLineCount() -> Int {
         guard let o = open, let post = o.selectedPost, let rect = layout.post else { return 0 }
-        return PostView.lines(o, post: post, width: App.postTextWidth(rect), query: searchQuery, ascii: ascii,
-                              signatures: !hideSignatures).count
+        return shownLines(o, post: post, width: App.postTextWidth(rect)).count
+    }
+
+    /// A post's lines as the post pane draws them now (width, search, signatures, and the keys it names).
+    func shownLines(_ o: OpenThread, post: Int, width: Int, query: String? = nil) -> [StyledLine] {
+        PostView.lines(o, post: post, width: width, query: query ?? searchQuery, ascii: ascii, signatures: !hideSignatures,
+                       unfoldKey: keyName(.toggleQuoteFold))
+    }
+
+    /// The first key bound to an action, as hints name it; `:name` when none is bound.
+    func keyName(_ action: Action) -> String {
+        keymap.keys(for: action).first?.name ?? ":" + ActionTable.info(action).name
     }
 
     /// The width the post's text is wrapped to in the post pane: the pane less a column each side.

@@ -105,7 +105,7 @@ extension App {
         lastMatch = .author
         refilter()
         if filter.hasAuthorTerms {
-            say("\(filterDescription()) — n/N step through, H hides the others")
+            say("\(filterDescription()) — \(keyName(.nextMatch))/\(keyName(.previousMatch)) step through, \(keyName(.toggleHideOthers)) hides the others")
         } else {
             say("author filter cleared")
         }

@@ -58,8 +58,11 @@ extension App {
         }
         if !searchQuery.isEmpty && prompt == nil { parts.append("/\(searchQuery)") }
         let left = parts.joined(separator: " │ ")
-        let hint = focus == .list ? "Enter:open a:author /:search ?:help q:quit"
-            : "Space:read on s:quote source u:parent a:author ?:help"
+        // Built from the keymap, so a rebinding shows in the hints.
+        let shown: [(Action, String)] = focus == .list
+            ? [(.open, "open"), (.filterAuthor, "author"), (.search, "search"), (.help, "help"), (.back, "quit")]
+            : [(.readOn, "read on"), (.quoteSource, "quote source"), (.parent, "parent"), (.filterAuthor, "author"), (.help, "help")]
+        let hint = shown.map { "\(keyName($0.0)):\($0.1)" }.joined(separator: " ")
         let hintWidth = DisplayWidth.of(hint)
         let leftText = fit(left, r.width)
         let end = grid.put(leftText, x: r.x, y: r.y, role: .status)

@@ -8,7 +8,7 @@ extension App {
                   right: (ascii ? "v" : "▾") + sort.rawValue, pane: .list)
         let rows = r.height - 1
         if listCount == 0 {
-            let why = totalThreads == 0 && !filter.hasAuthorTerms && !filter.unreadOnly ? "No threads in this store." : "No thread matches the filter (a, then Enter clears it)."
+            let why = totalThreads == 0 && !filter.hasAuthorTerms && !filter.unreadOnly ? "No threads in this store." : "No thread matches the filter (\(keyName(.filterAuthor)), then Enter, clears it)."
             grid.put(fit(why, r.width - 1), x: r.x + 1, y: r.y + 1, role: .dimmed)
             return
         }
@@ -52,7 +52,7 @@ extension App {
     func drawTree(_ grid: inout Grid, _ r: Rect) {
         guard let o = open else {
             drawTitle(&grid, r, "Replies", pane: .tree)
-            grid.put("Enter opens the selected thread.", x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX)
+            grid.put("\(keyName(.open)) opens the selected thread.", x: r.x + 1, y: r.y + 1, role: .dimmed, limit: r.maxX)
             return
         }
         let unread = o.unreadCount
@@ -155,8 +155,7 @@ extension App {
         let (number, of) = o.realPosition(o.selection)
         head.append("post \(number) of \(of)")
         drawTitle(&grid, r, head.joined(separator: " · "), pane: .post)
-        let lines = PostView.lines(o, post: postIndex, width: App.postTextWidth(r), query: searchQuery, ascii: ascii,
-                                   signatures: !hideSignatures)
+        let lines = shownLines(o, post: postIndex, width: App.postTextWidth(r))
         let rows = r.height - 2
         // How far through the post: on the line under the title, right-aligned, where it covers no text.
         var noteLimit = r.maxX - 1

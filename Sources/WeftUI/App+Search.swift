@@ -40,13 +40,13 @@ extension App {
         switch lastMatch {
         case .search:
             guard !searchQuery.isEmpty else {
-                say("no search yet: / searches")
+                say("no search yet: \(keyName(.search)) searches")
                 return
             }
             if !step(query: searchQuery, forward: forward, includeCurrent: false) { say("no other match for \(searchQuery)") }
         case .author:
             guard filter.hasAuthorTerms else {
-                say("no author filter: a sets one")
+                say("no author filter: \(keyName(.filterAuthor)) sets one")
                 return
             }
             if focus == .list {

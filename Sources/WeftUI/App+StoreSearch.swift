@@ -18,7 +18,7 @@ extension App {
             resultTop = 0
             focus = .list
             say(hits.isEmpty ? "nothing in the store matches \(query)"
-                : "\(hits.count)\(hits.count == App.storeSearchLimit ? "+" : "") posts match; Enter opens one, q returns to the threads")
+                : "\(hits.count)\(hits.count == App.storeSearchLimit ? "+" : "") posts match; \(keyName(.open)) opens one, \(keyName(.back)) returns to the threads")
         } catch {
             say("search failed: \(error)", error: true)
         }

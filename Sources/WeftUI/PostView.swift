@@ -15,12 +15,12 @@ enum PostView {
 
     /// The post's lines (cached on the open thread for the last key asked).
     static func lines(_ o: OpenThread, post: Int, width: Int, query: String, ascii: Bool,
-                      signatures: Bool = true) -> [StyledLine] {
-        let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)|\(signatures)"
+                      signatures: Bool = true, unfoldKey: String = "z") -> [StyledLine] {
+        let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)|\(signatures)|\(unfoldKey)"
         if let cached = o.linesCache, cached.key == key { return cached.lines }
         let body = o.parsed(post)
         let unfold = o.unfolded.contains(post)
-        var out = blockLines(body.blocks, level: 0, width: width, unfold: unfold, ascii: ascii)
+        var out = blockLines(body.blocks, level: 0, width: width, unfold: unfold, ascii: ascii, unfoldKey: unfoldKey)
         let cut = o.truncatedBytes(post)
         if cut > 0 {
             out.append(StyledLine())
@@ -58,7 +58,8 @@ enum PostView {
         return [(bar.trimmingCharacters(in: .whitespaces) + "[\(level)] ", Role.quoteLevel(level))]
     }
 
-    private static func blockLines(_ blocks: [Block], level: Int, width: Int, unfold: Bool, ascii: Bool) -> [StyledLine] {
+    private static func blockLines(_ blocks: [Block], level: Int, width: Int, unfold: Bool, ascii: Bool,
+                                   unfoldKey: String) -> [StyledLine] {
         var out: [StyledLine] = []
         let bar = ascii ? "| " : "┃ "
         let prefix = barPrefix(level: level, width: width, bar: bar)
@@ -79,10 +80,11 @@ enum PostView {
                         lines.append(StyledLine(quotePrefix + [(line, Role.quoteLevel(level + 1))]))
                     }
                 }
-                let content = blockLines(quote.blocks, level: level + 1, width: width, unfold: unfold, ascii: ascii)
+                let content = blockLines(quote.blocks, level: level + 1, width: width, unfold: unfold, ascii: ascii,
+                                         unfoldKey: unfoldKey)
                 if !unfold && content.count > foldThreshold {
                     lines += content.prefix(foldKeep)
-                    lines.append(StyledLine(quotePrefix + [("[+\(content.count - foldKeep) lines] z unfolds", .dimmed)]))
+                    lines.append(StyledLine(quotePrefix + [("[+\(content.count - foldKeep) lines] \(unfoldKey) unfolds", .dimmed)]))
                 } else {
                     lines += content
                 }

@@ -26,15 +26,13 @@ struct Authors: ParsableCommand {
             }
             rows = t.authorCounts.map { ($0.name, $0.count, nil) }
         } else {
-            var posts: [String: Int] = [:]
-            var threads: [String: Int] = [:]
-            for s in try List.listing(store).summaries {
-                for (name, count) in s.participants {
-                    posts[name, default: 0] += count
-                    threads[name, default: 0] += 1
-                }
+            // The index's counts, as the browser's author completion shows them.
+            let counts = try Progress.indexing(store) { update -> [(name: String, posts: Int, threads: Int)] in
+                let index = try StoreIndex(store: store)
+                try index.sync(store, progress: update)
+                return try index.authorsWithThreads()
             }
-            rows = ListingJSON.ranked(posts).map { ($0.0, $0.1, threads[$0.0]) }
+            rows = counts.map { ($0.name, $0.posts, $0.threads) }
         }
         if json {
             FileHandle.standardOutput.write(try ListingJSON.authors(thread: thread, counts: rows))

@@ -24,9 +24,10 @@ struct List: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let listing = try Self.listing(store)
-        let filter = PostFilter(authors: authors, excludedAuthors: notAuthors, text: grep)
-        let shown = listing.summaries.filter(filter.matches)
+        // The index answers the filter, with the browser's queries: one meaning of "author".
+        let query = ThreadQuery(authors: authors, excludedAuthors: notAuthors)
+        let listing = try Progress.indexing(store) { update in try store.listing(query, titleContaining: grep, progress: update) }
+        let shown = listing.summaries
         for problem in listing.problems {
             Output.error("weft: skipped \(problem.description)")
         }
@@ -44,8 +45,4 @@ struct List: ParsableCommand {
         }
     }
 
-    /// The store's threads, latest activity first, with progress on stderr while the index catches up.
-    static func listing(_ store: FileStore) throws -> SummaryListing {
-        try Progress.indexing(store) { update in try store.summaries(progress: update) }
-    }
 }

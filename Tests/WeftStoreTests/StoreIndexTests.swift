@@ -21,6 +21,27 @@ struct StoreIndexTests {
         ]),
     ]
 
+    static let listings: [(ThreadQuery, String?, [String])] = [
+        (ThreadQuery(), nil, ["a", "b"]),
+        (ThreadQuery(authors: ["ANN"]), nil, ["a", "b"]),   // authors compare without case, as in the browser
+        (ThreadQuery(authors: ["Bob"]), nil, ["a"]),
+        (ThreadQuery(excludedAuthors: ["ann"]), nil, ["a"]), // b has no post but Ann's
+        (ThreadQuery(), "TYRE", ["b"]),
+        (ThreadQuery(authors: ["Bob"]), "tyre", []),
+    ]
+
+    @Test("weft list asks the index what the browser asks", arguments: listings.indices)
+    func listingAnswersTheBrowsersQueries(index n: Int) throws {
+        let s = try store(Self.threads)
+        defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
+        let (query, title, expected) = Self.listings[n]
+        let listing = try s.listing(query, titleContaining: title)
+        #expect(Set(listing.summaries.map(\.id)) == Set(expected))
+        #expect(listing.summaries.allSatisfy { !$0.participants.isEmpty })
+        let authors = try StoreIndex(store: s).authorsWithThreads()
+        #expect(authors.map(\.name).count == 2 && authors.first?.posts == 2 && authors.first?.threads == 2)
+    }
+
     @Test func searchFindsPostsBestFirstWithTheWordsMarked() throws {
         let s = try store(Self.threads)
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }

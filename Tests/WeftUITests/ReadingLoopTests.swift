@@ -190,4 +190,17 @@ struct ReadingLoopTests {
         #expect(effects == [.openURL(o.parsed(o.selectedPost!).links[0].url)])
         #expect(app.handle(mouse: .press(x: post.x + 1, y: post.y + 1)).isEmpty)
     }
+
+    @Test func hintsAndMessagesNameTheKeysAsBound() throws {
+        let (app, store) = try Self.bicycle()
+        defer { discard(store) }
+        #expect(app.render().text.contains("Space:read on s:quote source u:parent a:author ?:help"))
+        #expect(app.keymap.apply("bind J quote-source\nunbind s\nbind F2 help\nunbind ?\nunbind F1", file: "k").isEmpty)
+        let text = app.render().text
+        #expect(text.contains("J:quote source") && text.contains("F2:help"), "\(text)")
+        app.handle(.function(9))
+        #expect(app.message?.text == "F9 is not bound; F2 shows the keys")
+        #expect(app.keymap.apply("unbind F2", file: "k").isEmpty)
+        #expect(app.render().text.contains(":help:help"), "an unbound action is named by its : command")
+    }
 }
