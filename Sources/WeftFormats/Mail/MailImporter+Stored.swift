@@ -63,6 +63,25 @@ extension MailImporter {
         return isRoot ? title : "Re: " + title
     }
 
+    /// Whether ``chain(of:parents:thread:)`` would give exactly `references`, found by walking both
+    /// back together without building the chain (a thread of thousands of deep replies costs
+    /// the length of each message's own References, not of its ancestry, and allocates nothing).
+    static func chainMatches(_ post: Post, _ references: [String], parents: [String: String?], thread id: String) -> Bool {
+        var i = references.count
+        var next = post.parent
+        var oldest: String?
+        while let ancestor = next {
+            // More ancestors than references, or a loop: they differ (the references are then kept).
+            guard i > 0, ancestor != post.id else { return false }
+            i -= 1
+            guard references[i] == ancestor else { return false }
+            oldest = ancestor
+            next = parents[ancestor] ?? nil
+        }
+        if post.id != id, oldest != id { return i == 1 && references[0] == id }
+        return i == 0
+    }
+
     /// What a thread's posts keep of their messages' References and Subject: only what the stored
     /// tree and title do not already say, so that ``include(stored:)`` gives back the items threaded.
     static func keepHeaders(_ thread: inout ForumThread, items: [MailItem], index: [String: Int]) {
@@ -71,7 +90,7 @@ extension MailImporter {
             guard let i = index[thread.posts[k].id] else { continue }
             let post = thread.posts[k]
             let references = items[i].references
-            thread.posts[k].references = chain(of: post, parents: parents, thread: thread.id) == references ? nil : references
+            thread.posts[k].references = chainMatches(post, references, parents: parents, thread: thread.id) ? nil : references
             let derived = subject(of: post, parents: parents, title: thread.title)
             let own = items[i].subject
             thread.posts[k].subject = own == derived || Subject.normalize(derived) == Subject.normalize(own) ? nil : own
