@@ -28,6 +28,7 @@ extension MailImporter {
         for post in thread.posts where !post.placeholder {
             let references = post.references ?? MailImporter.chain(of: post, parents: parents, thread: thread.id)
             let subject = post.subject ?? MailImporter.subject(of: post, parents: parents, title: thread.title)
+            if seen[post.id] != nil || MailImporter.numberedBase(post.id) != nil { mayHaveDuplicateIDs = true }
             items.append(MailItem(id: post.id, references: references, subject: subject, post: post, stored: true))
             storedCount += 1
         }
