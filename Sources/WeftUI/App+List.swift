@@ -65,6 +65,12 @@ extension App {
         return summaryCache[key]
     }
 
+    /// The summary at a list position if it has been fetched (what drawing reads: it asks the source nothing).
+    func cachedSummary(at position: Int) -> ThreadSummary? {
+        guard listRows.keys.indices.contains(position) else { return nil }
+        return summaryCache[listRows.keys[position]]
+    }
+
     /// The summary at the list selection.
     var selectedSummary: ThreadSummary? { summary(at: listSelection) }
 

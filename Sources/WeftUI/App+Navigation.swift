@@ -216,6 +216,15 @@ extension App {
             o.top = App.scrolled(top: o.top, selection: o.selection, height: treeHeight, count: o.visible.count)
             o.postScroll = max(0, min(o.postScroll, max(0, postLineCount() - postPageSize())))
         }
+        prepareFrame()
+    }
+
+    /// Fetches what the next frame shows and the source must be asked for (the list rows in view, the
+    /// author filter's count), so that ``render()`` only reads state. Runs after every action, resize and reload.
+    func prepareFrame() {
+        let rows = max(0, (layout.list?.height ?? 1) - 1)
+        for i in listTop..<min(listCount, listTop + rows) { _ = summary(at: i) }
+        if filter.hasAuthorTerms { _ = authorPostCount() }
     }
 
     /// The top row that keeps `selection` in view with a little context.

@@ -19,7 +19,7 @@ extension App {
         let titleWidth = r.width - 1 - (showStarter ? starterWidth + 1 : 0) - countWidth - (dateWidth > 0 ? dateWidth + 1 : 0) - 1
         for i in 0..<rows {
             let index = listTop + i
-            guard index < listCount, let s = summary(at: index) else { break }
+            guard index < listCount, let s = cachedSummary(at: index) else { break }
             let y = r.y + 1 + i
             let selected = index == listSelection
             let base: Role = selected ? .selection : .normal
