@@ -24,9 +24,11 @@ extension FileStore {
     public func updateReadState(thread id: String, read: Set<String>, unread: Set<String>) throws -> Set<String> {
         guard !read.isEmpty || !unread.isEmpty else { return readPosts(thread: id) }
         return try StoreLock.withLock(root: root) {
-            var current = readPosts(thread: id)
+            let before = readPosts(thread: id)
+            var current = before
             current.formUnion(read)
             current.subtract(unread)
+            guard current != before else { return current }
             let encoder = JSONFormatting.encoder()
             let data = try encoder.encode(ReadStateFile(thread: id, read: current.sorted()))
             try AtomicFile.write(data + Data("\n".utf8), to: readFile(for: id))

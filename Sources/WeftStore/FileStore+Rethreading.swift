@@ -1,5 +1,4 @@
 import Foundation
-import WeftCodec
 import WeftModel
 
 /// Stored threads that an import threaded again, and what becomes of them.
@@ -11,14 +10,15 @@ import WeftModel
 struct Rethreading {
     /// The threads to write, with any stored post they lacked added back.
     var threads: [ForumThread]
-    /// Ids of stored threads that are replaced as a whole rather than merged into.
-    var replaced: Set<String> = []
     /// Ids of stored threads whose posts all live in other threads now: their files go.
     var retired: [String] = []
     /// Real posts the replaced and retired threads held: moved, not added.
     var held: Set<String> = []
     /// Read marks to add, by thread id: a read post stays read in the thread it moved to.
     var reads: [String: Set<String>] = [:]
+    /// Stored threads replaced as a whole rather than merged into, by id, as they were stored: read
+    /// once here (nothing changes them under the lock).
+    var stored: [String: ForumThread] = [:]
 
     /// Settles `threads` against the stored threads named in `ids`.
     init(_ threads: [ForumThread], ids: Set<String>, store: FileStore) throws {
@@ -42,7 +42,11 @@ struct Rethreading {
                 self.threads[at].append(ForumThread(id: id, title: stored.title, posts: lost))
                 for p in lost { holder[p.id] = at }
             }
-            if position[id] != nil { replaced.insert(id) } else { retired.append(id) }
+            if position[id] != nil {
+                self.stored[id] = stored
+            } else {
+                retired.append(id)
+            }
             for post in store.readPosts(thread: id) {
                 guard let at = holder[post] else { continue }
                 let target = self.threads[at].id
@@ -51,15 +55,10 @@ struct Rethreading {
         }
     }
 
-    /// Adds the moved read marks to the read files of the threads that now hold those posts. Call under the lock.
+    /// Adds the moved read marks to the read files of the threads that now hold those posts.
     func writeReads(_ store: FileStore) throws {
         for (id, posts) in reads.sorted(by: { $0.key < $1.key }) {
-            var current = store.readPosts(thread: id)
-            let before = current.count
-            current.formUnion(posts)
-            guard current.count != before else { continue }
-            let data = try JSONFormatting.encoder().encode(ReadStateFile(thread: id, read: current.sorted()))
-            try AtomicFile.write(data + Data("\n".utf8), to: store.readFile(for: id))
+            try store.updateReadState(thread: id, read: posts, unread: [])
         }
     }
 

@@ -31,12 +31,12 @@ extension FileStore {
     /// the same data twice adds nothing. Runs under the store lock. Threads
     /// are written in batches (see ``AtomicFile/writeBatch(_:)``), encoded on
     /// every core; `progress` gets (threads done, threads in all).
-    @discardableResult
     ///
     /// `rethreaded` names stored threads whose posts `incoming` already holds, threaded again (mail
     /// imported in parts): an incoming thread of such an id replaces the stored one instead of merging
     /// into it, and one of them left with no incoming thread of its id is removed once its posts are
     /// written elsewhere. Its read marks move with its posts; a post no incoming thread holds is kept.
+    @discardableResult
     public func merge(_ incoming: [ForumThread], index: StoreIndex? = nil, rethreaded: Set<String> = [],
                       progress: ((Int, Int) -> Void)? = nil) throws -> MergeResult {
         // Pieces of one thread in one call (a topic's post objects, a thread's pages, from many files)
@@ -147,8 +147,7 @@ extension FileStore {
         let url = threadFile(for: incoming.id)
         var thread: ForumThread
         let added: Int
-        if let settled, settled.replaced.contains(incoming.id) {
-            let before = try loadThreadFile(url)
+        if let settled, let before = settled.stored[incoming.id] {
             thread = incoming
             let new = incoming.posts.filter { !$0.placeholder && !settled.held.contains($0.id) }
             added = new.count

@@ -38,10 +38,20 @@ extension App {
         if let kept = o.keptUnread, o.thread.posts[kept].id == id { return false }
         guard let i = o.thread.index(ofPost: id), !o.thread.posts[i].placeholder else { return false }
         o.read.insert(id)
-        pendingRead[thread, default: []].insert(id)
-        pendingUnread[thread]?.remove(id)
+        pend(thread: thread, post: id, read: true)
         adjustUnread(thread: thread, by: -1)
         return true
+    }
+
+    /// Queues a post's mark for saving (see ``flushReadState()``); the later of two marks wins.
+    func pend(thread: String, post id: String, read: Bool) {
+        if read {
+            pendingRead[thread, default: []].insert(id)
+            pendingUnread[thread]?.remove(id)
+        } else {
+            pendingUnread[thread, default: []].insert(id)
+            pendingRead[thread]?.remove(id)
+        }
     }
 
     /// `r`: toggles the read mark of the current post.
@@ -51,15 +61,13 @@ extension App {
         if o.read.contains(id) {
             o.read.remove(id)
             o.keptUnread = post
-            pendingUnread[o.thread.id, default: []].insert(id)
-            pendingRead[o.thread.id]?.remove(id)
+            pend(thread: o.thread.id, post: id, read: false)
             adjustUnread(thread: o.thread.id, by: 1)
             say("marked unread")
         } else {
             o.read.insert(id)
             o.keptUnread = nil
-            pendingRead[o.thread.id, default: []].insert(id)
-            pendingUnread[o.thread.id]?.remove(id)
+            pend(thread: o.thread.id, post: id, read: true)
             adjustUnread(thread: o.thread.id, by: -1)
             say("marked read")
         }

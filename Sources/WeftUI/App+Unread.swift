@@ -101,15 +101,8 @@ extension App {
         let changed = posts.filter { marks.contains($0) != read }
         guard !changed.isEmpty else { return 0 }
         for post in changed {
-            if read {
-                marks.insert(post)
-                pendingRead[id, default: []].insert(post)
-                pendingUnread[id]?.remove(post)
-            } else {
-                marks.remove(post)
-                pendingUnread[id, default: []].insert(post)
-                pendingRead[id]?.remove(post)
-            }
+            if read { marks.insert(post) } else { marks.remove(post) }
+            pend(thread: id, post: post, read: read)
         }
         if let o = open, o.thread.id == id { o.read = marks }
         adjustUnread(thread: id, by: read ? -changed.count : changed.count)

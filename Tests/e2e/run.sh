@@ -33,6 +33,7 @@ stop_server() {
 }
 
 # start W H ARGS...: runs weft in a fresh session; its exit status goes to $WORK/status.
+# START_ENV="NAME=value ..." before it sets the session's environment (TERM, LANG) over the defaults.
 start() {
     local w=$1 h=$2
     shift 2
@@ -42,7 +43,7 @@ start() {
     local cmd
     cmd=$(printf '%q ' "$WEFT" "$@")
     tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x "$w" -y "$h" \
-        "env TERM=xterm-256color $cmd; echo \$? > $WORK/status; sleep 30"
+        "env TERM=xterm-256color ${START_ENV:-} $cmd; echo \$? > $WORK/status; sleep 30"
 }
 
 # wait_for TEXT [SECONDS]: polls the screen until it shows TEXT.
@@ -271,14 +272,13 @@ script=$("$WEFT" --generate-completion-script bash)
 if echo "$script" | grep -q -- "--store" && echo "$script" | grep -q "high-contrast"; then ok "completion offers --store and the theme names"; else fail "completion script lacks --store or themes"; fi
 ids=$("$WEFT" ---completion show -- positional@0 3 0 weft show --store "$WORK/parts" 2>&1)
 if [ "$ids" = "a@x" ]; then ok "completion offers the store's thread ids"; else fail "thread id completion gave: $ids"; fi
-stop_server; sleep 0.2
-tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 120 -y 40 "env TERM=xterm-256color LANG=C LC_ALL=C $(printf '%q' "$WEFT") --sample; sleep 30"
+START_ENV="LANG=C LC_ALL=C" start 120 40 --sample
 wait_for "Threads (" 10
 if screen | grep -qF "?????? OP" || screen | grep -qF "????????"; then ok "in a C locale what cannot be drawn shows as ?"; else fail "LANG=C screen"; fi
 keys Q
+wait_exit >/dev/null
 
-stop_server; sleep 0.2
-tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 120 -y 40 "env TERM=xterm $(printf '%q' "$WEFT") --sample; sleep 30"
+START_ENV="TERM=xterm" start 120 40 --sample
 wait_for "Threads (" 10
 keys j j Enter
 wait_for "Replies: Restoring" 5
@@ -302,6 +302,7 @@ print(n)')
 if [ "$black" = 0 ]; then ok "on an 8-colour terminal (TERM=xterm) no text is drawn black on the default background"
 else fail "on an 8-colour terminal $black characters are black on the default background"; fi
 keys Q
+wait_exit >/dev/null
 
 echo "# the mouse"
 stop_server  # the sessions above must have saved what they remember before it is wiped
@@ -434,18 +435,12 @@ wait_exit >/dev/null
 out=$("$WEFT" --sample </dev/null 2>&1); status=$?
 if [ $status = 1 ] && echo "$out" | grep -q "needs a terminal"; then ok "no terminal: one clear error, status 1"; else fail "no terminal gave status $status: $out"; fi
 
-stop_server
-rm -f "$WORK/status"
-tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 100 -y 30 \
-    "env TERM=no-such-terminal $(printf '%q' "$WEFT") --sample; echo \$? > $WORK/status; sleep 30"
+START_ENV="TERM=no-such-terminal" start 100 30 --sample
 check "an unknown TERM is reported" "cannot use the terminal type TERM=no-such-terminal"
 status=$(wait_exit)
 if [ "$status" = 1 ]; then ok "an unknown TERM exits with status 1"; else fail "unknown TERM status was $status"; fi
 
-stop_server
-rm -f "$WORK/status"
-tmux -L "$SOCK" -f /dev/null new-session -d -s e2e -x 100 -y 30 \
-    "env TERM=dumb $(printf '%q' "$WEFT") --sample; echo \$? > $WORK/status; sleep 30"
+START_ENV="TERM=dumb" start 100 30 --sample
 check "TERM=dumb is refused in one sentence" "TERM=dumb cannot place the cursor"
 status=$(wait_exit)
 if [ "$status" = 1 ]; then ok "TERM=dumb exits with status 1"; else fail "TERM=dumb status was $status"; fi

@@ -33,13 +33,13 @@ public final class MailCollector {
     /// threads are never taken apart. The title counts when, stripped of "Re:" and list tags, it is a
     /// subject of the mail read: jwz gathers replies whose parents are missing under such a root.
     public static func mayThread(id: String, title: String, subjects: Set<String>) -> Bool {
-        guard MailAddress.isLinkable(id) || id.hasPrefix("weft-") else { return false }
+        guard mayBeMail(threadID: id) else { return false }
         return subjects.contains(Subject.normalize(title).base)
     }
 
     /// Whether a stored thread of this id may be mail (named after a Message-ID).
     public static func mayBeMail(threadID id: String) -> Bool {
-        MailAddress.isLinkable(id) || id.hasPrefix("weft-")
+        MailAddress.isLinkable(id) || id.hasPrefix(MailImporter.fallbackIDPrefix)
     }
 
     /// Takes a stored mail thread back, to be threaded again with the messages read.

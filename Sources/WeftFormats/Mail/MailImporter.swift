@@ -10,6 +10,9 @@ public struct MailImporter {
     public private(set) var issues: [ImportIssue] = []
     private var forum: String?
 
+    /// How the id Weft makes for a message without a Message-ID begins.
+    static let fallbackIDPrefix = "weft-"
+
     /// Creates an importer; `forum` names the list when the messages do not.
     public init(forum: String? = nil) { self.forum = forum }
 
@@ -73,7 +76,7 @@ public struct MailImporter {
         p.isHTML = extracted.format == .html
         p.messageID = MailAddress.messageIDs(message.header("Message-ID")).first
         if p.messageID == nil {
-            p.fallbackID = "weft-" + StableHash.hex(
+            p.fallbackID = MailImporter.fallbackIDPrefix + StableHash.hex(
                 "\(message.header("From") ?? "")|\(message.header("Date") ?? "")|\(p.subject)|\(extracted.text.prefix(200))")
         }
         // Only real ids link: `In-Reply-To: <yes>` from a broken mailer must not join unrelated messages.
