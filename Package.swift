@@ -32,6 +32,11 @@ let package = Package(
             dependencies: ["WeftModel", "WeftCodec", "WeftConfig", "WeftRecipes", "CLibXML2"],
             swiftSettings: strict
         ),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "WeftMarkup", dependencies: ["WeftModel", "CCmarkGFM"], swiftSettings: strict),
         .target(name: "WeftImport", dependencies: ["WeftModel", "WeftStore", "WeftFormats"], swiftSettings: strict),
         .target(name: "WeftRecipes", path: "recipes", exclude: ["README.md"], resources: [.copy("engines")], swiftSettings: strict),
         .target(
@@ -63,6 +68,7 @@ let package = Package(
             name: "weft",
             dependencies: [
                 "WeftModel", "WeftCodec", "WeftStore", "WeftFormats", "WeftImport", "WeftSample", "WeftUI", "WeftStoreSource", "WeftCurses",
+                "WeftMarkup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -76,11 +82,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "WeftFuzzTargets", dependencies: ["WeftFormats", "WeftModel", "WeftUI"], swiftSettings: strict
+            name: "WeftFuzzTargets", dependencies: ["WeftFormats", "WeftModel", "WeftUI", "WeftMarkup"], swiftSettings: strict
         ),
         .executableTarget(name: "weft-fuzz", dependencies: ["WeftFuzzTargets"], swiftSettings: strict),
         .target(name: "WeftTestSupport", path: "Tests/WeftTestSupport", swiftSettings: strict),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel"], swiftSettings: strict),
+        .testTarget(name: "WeftMarkupTests", dependencies: ["WeftMarkup", "WeftModel", "WeftTestSupport"], swiftSettings: strict),
         .testTarget(name: "WeftCodecTests", dependencies: ["WeftCodec", "WeftModel"], swiftSettings: strict),
         .testTarget(
             name: "WeftStoreTests", dependencies: ["WeftStore", "WeftModel", "WeftTestSupport"],
@@ -105,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "WeftUITests",
             dependencies: [
-                "WeftUI", "WeftModel", "WeftStore", "WeftStoreSource", "WeftFormats", "WeftSample", "WeftTestSupport",
+                "WeftUI", "WeftModel", "WeftStore", "WeftStoreSource", "WeftFormats", "WeftSample", "WeftTestSupport", "WeftMarkup",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"],

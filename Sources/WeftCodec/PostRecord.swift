@@ -18,9 +18,10 @@ struct PostRecord: Codable {
     var signature: String?
     var subject: String?
     var references: [String]?
+    var headers: MailHeaders?
 
     private enum Keys: String, CodingKey {
-        case id, author, parent, date, number, format, body, placeholder, inferred, signature, subject, references
+        case id, author, parent, date, number, format, body, placeholder, inferred, signature, subject, references, headers
     }
 
     init(_ post: Post) {
@@ -36,12 +37,13 @@ struct PostRecord: Codable {
         signature = post.signature
         subject = post.subject
         references = post.references
+        headers = post.headers
     }
 
     var model: Post {
         Post(id: id, author: author, date: date, parent: parent, number: number, body: body, format: format,
              placeholder: placeholder, inferred: inferred, signature: signature, subject: subject,
-             references: references)
+             references: references, headers: headers)
     }
 
     init(from decoder: any Decoder) throws {
@@ -58,6 +60,7 @@ struct PostRecord: Codable {
         signature = try c.decodeIfPresent(String.self, forKey: .signature)
         subject = try c.decodeIfPresent(String.self, forKey: .subject)
         references = try c.decodeIfPresent([String].self, forKey: .references)
+        headers = try c.decodeIfPresent(MailHeaders.self, forKey: .headers)
         // No `parent` key means the source gave no reply link (a flat forum's posts): the link is
         // inferred. A `parent` key, even `null`, is a link and is kept.
         inferred = try c.decodeIfPresent(ReplyReason.self, forKey: .inferred)
@@ -85,6 +88,7 @@ struct PostRecord: Codable {
         if placeholder { try c.encode(true, forKey: .placeholder) }
         try c.encodeIfPresent(inferred, forKey: .inferred)
         try c.encodeIfPresent(references, forKey: .references)
+        try c.encodeIfPresent(headers, forKey: .headers)
         try c.encodeIfPresent(signature, forKey: .signature)
         try c.encodeIfPresent(subject, forKey: .subject)
     }

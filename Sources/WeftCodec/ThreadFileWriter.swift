@@ -49,6 +49,17 @@ public enum ThreadFileWriter {
                 raw(",\n        \"date\" : "); string(text)
             }
             if post.format != .plain { raw(",\n        \"format\" : "); string(post.format.rawValue) }
+            if let headers = post.headers, !headers.fields.isEmpty {
+                // Keys sorted, as JSONEncoder's sortedKeys writes them.
+                raw(",\n        \"headers\" : {")
+                let fields = [("cc", headers.cc), ("date", headers.date), ("from", headers.from),
+                              ("list-id", headers.listID), ("to", headers.to)].compactMap { k, v in v.map { (k, $0) } }
+                for (k, (key, value)) in fields.enumerated() {
+                    raw(k == 0 ? "\n          " : ",\n          ")
+                    string(key); raw(" : "); string(value)
+                }
+                raw("\n        }")
+            }
             raw(",\n        \"id\" : "); string(post.id)
             if let reason = post.inferred { raw(",\n        \"inferred\" : "); string(reason.rawValue) }
             if let number = post.number { raw(",\n        \"number\" : "); out.append(contentsOf: String(number).utf8) }

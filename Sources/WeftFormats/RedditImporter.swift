@@ -31,7 +31,7 @@ enum RedditImporter {
         var posts: [Post] = []
         let rootBody = (sdata["selftext"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? (sdata["url"] as? String ?? "")
         posts.append(Post(id: linkName, author: sdata["author"] as? String, date: date(sdata["created_utc"]),
-                          body: rootBody, format: .markdown))
+                          body: rootBody, format: .commonmark))
         // Walk the comment forest without recursion.
         var stack: [[String: Any]] = listings.count > 1 ? children(of: listings[1]).reversed() : []
         while let thing = stack.popLast() {
@@ -89,7 +89,7 @@ enum RedditImporter {
     private static func comment(_ data: [String: Any]) -> Post {
         let name = (data["name"] as? String) ?? "t1_" + ((data["id"] as? String) ?? "?")
         return Post(id: name, author: data["author"] as? String, date: date(data["created_utc"]),
-                    parent: data["parent_id"] as? String, body: (data["body"] as? String) ?? "", format: .markdown)
+                    parent: data["parent_id"] as? String, body: (data["body"] as? String) ?? "", format: .commonmark)
     }
 
     private static func children(of listing: [String: Any]?) -> [[String: Any]] {

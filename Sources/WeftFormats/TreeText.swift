@@ -20,7 +20,7 @@ public enum TreeText {
 
     /// The whole thread as text.
     public static func render(_ thread: ForumThread, filter: PostFilter = PostFilter(),
-                              read: Set<String> = [], keepContext: Bool = true) -> String {
+                              read: Set<String> = [], keepContext: Bool = true, zone: TimeZone = DateText.utc) -> String {
         let tree = ReplyTree(posts: thread.posts)
         let resolver = QuoteResolver(posts: thread.posts)
         var out: [String] = [thread.title]
@@ -34,7 +34,7 @@ public enum TreeText {
             let row = tree.rows[r]
             let post = thread.posts[row.post]
             let pad = String(repeating: " ", count: indentStep * min(row.depth, 20))
-            out.append(pad + header(post, row: row, tree: tree, thread: thread))
+            out.append(pad + header(post, row: row, tree: tree, thread: thread, zone: zone))
             guard matched, !post.placeholder else { continue }
             let parsed = BodyParser.parse(post.body)
             let sources = resolver.sources(forPost: row.post, body: parsed)
@@ -46,10 +46,11 @@ public enum TreeText {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func header(_ post: Post, row: ReplyTree.Row, tree: ReplyTree, thread: ForumThread) -> String {
+    private static func header(_ post: Post, row: ReplyTree.Row, tree: ReplyTree, thread: ForumThread, zone: TimeZone) -> String {
         if post.placeholder { return "[\(post.id)] " + (post.body.isEmpty ? "(not in this archive)" : "[\(post.body)]") }
         var parts = ["[\(post.id)] \(post.displayAuthor)"]
-        if let date = post.date { parts.append(DateText.full(date)) }
+        if let date = post.date { parts.append(DateText.full(date, zone: zone)) }
+        if let subject = post.subject { parts.append("Subject: " + subject) }
         // (`parentRow` is a tree row: the post it shows is `tree.rows[p].post`, not `posts[p]`.)
         if let p = row.parentRow { parts.append("in reply to \(thread.posts[tree.rows[p].post].displayAuthor)") }
         if let reason = post.inferred, row.parentRow != nil { parts.append(reason.explanation) }
@@ -73,8 +74,21 @@ public enum BodyText {
             for (n, block) in blocks.enumerated() {
                 if n > 0 { out.append(prefix.trimmingTrailingSpace) }
                 switch block {
-                case .paragraph(let text):
+                case .paragraph(let text), .heading(_, let text):
+                    for line in text.plain.split(separator: "\n", omittingEmptySubsequences: false) { out.append(prefix + line) }
+                case .patch(let text):
                     for line in text.split(separator: "\n", omittingEmptySubsequences: false) { out.append(prefix + line) }
+                case .list(let list):
+                    for (k, item) in list.items.enumerated() {
+                        let bullet = list.ordered ? "\(list.start + k). " : "- "
+                        for (j, line) in (item.compactMap(\.text).joined(separator: "\n")).split(separator: "\n").enumerated() {
+                            out.append(prefix + (j == 0 ? bullet : String(repeating: " ", count: bullet.count)) + line)
+                        }
+                    }
+                case .rule:
+                    out.append(prefix + "---")
+                case .table:
+                    for line in (block.text ?? "").split(separator: "\n") { out.append(prefix + line) }
                 case .code(let text):
                     for line in text.split(separator: "\n", omittingEmptySubsequences: false) { out.append(prefix + "    " + line) }
                 case .quote(let quote):

@@ -26,7 +26,7 @@ enum Addressing {
         guard !known.isEmpty else { return [] }
         var result: [Name] = []
         let paragraphs = body.blocks.compactMap { block -> String? in
-            if case .paragraph(let text) = block { return text }
+            if case .paragraph(let text) = block { return text.plain }
             return nil
         }
         if let first = openingLine(of: body), let name = salutation(in: first, known: known), name != me {
@@ -52,7 +52,7 @@ enum Addressing {
     /// The first line of the post's own words (its first paragraph), lower-cased: where greetings and thanks stand.
     static func openingLine(of body: ParsedBody) -> String? {
         for block in body.blocks {
-            if case .paragraph(let text) = block { return firstLine(text)?.lowercased() }
+            if case .paragraph(let text) = block { return firstLine(text.plain)?.lowercased() }
         }
         return nil
     }

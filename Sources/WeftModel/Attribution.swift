@@ -10,6 +10,15 @@ public enum Attribution {
         return verbs.contains { lower.hasSuffix($0) }
     }
 
+    /// Whether a line reads as the first half of an attribution a mailer wrapped: "On <date>, <name>"
+    /// (or German's "Am", French "Le"), with a digit in it, and no verb yet.
+    public static func opensWrapped(_ line: Substring) -> Bool {
+        let t = line.trimmed
+        guard t.count <= 160, !isAttribution(t) else { return false }
+        let lower = t.lowercased()
+        return (lower.hasPrefix("on ") || lower.hasPrefix("am ") || lower.hasPrefix("le ")) && t.contains { $0.isNumber }
+    }
+
     /// The name in an attribution line, if one can be read.
     ///
     /// "On Tue, 3 Mar 2024, Ann Lee <ann@x.org> wrote:" gives "Ann Lee";

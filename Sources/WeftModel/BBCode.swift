@@ -1,14 +1,14 @@
 /// Finds `[quote…]…[/quote]` blocks, as forums and Discourse write them.
-enum BBCode {
+public enum BBCode {
     /// The parts of an opening `[quote…]` tag.
-    struct Tag: Equatable {
-        var author: String?
-        var postNumber: Int?
-        var topicID: Int?
+    public struct Tag: Equatable, Sendable {
+        public var author: String?
+        public var postNumber: Int?
+        public var topicID: Int?
     }
 
     /// A stretch of text, or one top-level quote with its inner text.
-    enum Segment {
+    public enum Segment {
         case text(Substring)
         case quote(Tag, Substring)
     }
@@ -17,7 +17,7 @@ enum BBCode {
     ///
     /// Nested quotes stay inside their parent's inner text for the next level.
     /// An opening tag with no matching close is left as text, as Discourse does.
-    static func segments(in text: Substring, enabled: Bool) -> [Segment] {
+    public static func segments(in text: Substring, enabled: Bool) -> [Segment] {
         guard enabled, mayHoldQuote(text) else { return [.text(text)] }
         var result: [Segment] = []
         var plainStart = text.startIndex

@@ -1,13 +1,65 @@
 /// A piece of a post's body, as the post pane draws it.
 public indirect enum Block: Equatable, Sendable {
     /// Running text; lines inside it are kept as written.
-    case paragraph(String)
+    case paragraph(RichText)
     /// A passage quoted from elsewhere, with blocks of its own (which may quote again).
     case quote(Quote)
-    /// Preformatted text from a fenced or `[code]` block.
+    /// Preformatted text from a fenced or `[code]` block; never reflowed.
     case code(String)
+    /// A patch (unified diff), from mail or a ```` ```diff ```` fence; never reflowed, coloured by line kind.
+    case patch(String)
+    /// A heading, level 1 to 6.
+    case heading(Int, RichText)
+    /// A bulleted or numbered list.
+    case list(ListBlock)
+    /// A thematic break (`---`, `<hr>`).
+    case rule
+    /// A table: a header row and body rows of cells.
+    case table(TableBlock)
+
+    /// The block's own text when it is text (paragraph, code, patch, heading); nil for the others.
+    public var text: String? {
+        switch self {
+        case .paragraph(let t), .heading(_, let t): return t.plain
+        case .code(let s), .patch(let s): return s
+        case .list(let l): return l.items.map { $0.compactMap(\.text).joined(separator: "\n") }.joined(separator: "\n")
+        case .table(let t): return ([t.header] + t.rows).map { $0.map(\.plain).joined(separator: " | ") }.joined(separator: "\n")
+        case .quote, .rule: return nil
+        }
+    }
+
+    /// A paragraph of plain text.
+    public static func plain(_ text: String) -> Block { .paragraph(RichText(text)) }
 }
 
+/// A list's items, each a run of blocks.
+public struct ListBlock: Equatable, Sendable {
+    /// Numbered (from ``start``) rather than bulleted.
+    public var ordered: Bool
+    /// The first item's number.
+    public var start: Int
+    /// The items.
+    public var items: [[Block]]
+
+    public init(ordered: Bool, start: Int = 1, items: [[Block]]) {
+        self.ordered = ordered
+        self.start = start
+        self.items = items
+    }
+}
+
+/// A table's cells.
+public struct TableBlock: Equatable, Sendable {
+    /// The header row.
+    public var header: [RichText]
+    /// The body rows.
+    public var rows: [[RichText]]
+
+    public init(header: [RichText], rows: [[RichText]]) {
+        self.header = header
+        self.rows = rows
+    }
+}
 /// A quoted passage and what is known of where it came from.
 public struct Quote: Equatable, Sendable {
     /// How the quote was written in the source.
@@ -48,12 +100,7 @@ public struct Quote: Equatable, Sendable {
 
     /// The quote's own text (its paragraphs and code, not its nested quotes), joined by blank lines.
     public var ownText: String {
-        blocks.compactMap { block -> String? in
-            switch block {
-            case .paragraph(let text), .code(let text): return text
-            case .quote: return nil
-            }
-        }.joined(separator: "\n\n")
+        blocks.compactMap(\.text).joined(separator: "\n\n")
     }
 }
 
@@ -77,6 +124,8 @@ public struct ParsedBody: Equatable, Sendable {
     public var blocks: [Block]
     /// Every link in the body, in order of appearance, without repeats.
     public var links: [Link]
+    /// A mail signature found at the body's end, under a `-- ` line (shown dimmed, hidden with `Z`).
+    public var signature: String?
 
     /// Creates a parsed body.
     public init(blocks: [Block], links: [Link]) {

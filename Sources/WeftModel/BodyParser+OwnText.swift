@@ -20,12 +20,7 @@ extension BodyParser {
         // Mail replies quote only with `>` lines: drop them and the attribution line that introduces them.
         if !hasOther { return withoutPrefixedQuotes(body) }
         let normalized = body.utf8.contains(13) ? body.replacingCRLF() : body
-        return blocks(in: normalized[...], depth: 0, nested: false).compactMap { block -> String? in
-            switch block {
-            case .paragraph(let text), .code(let text): return text
-            case .quote: return nil
-            }
-        }.joined(separator: "\n\n")
+        return blocks(in: normalized[...], depth: 0, nested: false).compactMap(\.text).joined(separator: "\n\n")
     }
 
     /// The body without `>` lines and the attribution lines just before them; the same own text

@@ -40,7 +40,7 @@ public enum BodyParser {
                 result.append(.quote(Quote(
                     style: .bbcode, attribution: attribution, author: tag.author,
                     postNumber: tag.postNumber, topicID: tag.topicID,
-                    blocks: nested ? blocks(in: inner, depth: depth + 1) : [.paragraph(String(inner))])))
+                    blocks: nested ? blocks(in: inner, depth: depth + 1) : [.plain(String(inner))])))
             }
         }
         return result

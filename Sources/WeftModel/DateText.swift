@@ -1,38 +1,40 @@
 import Foundation
 
-/// Dates as Weft shows them: in UTC, the same on every machine.
-///
-/// UTC keeps snapshots and exports stable; a later change may follow the
-/// local zone in the browser.
+/// Dates as Weft shows them: in UTC by default (exports and `--json`, the same on every machine), or in
+/// a zone the browser is given (the local one, from `TZ`).
 public enum DateText {
-    private static let utc = TimeZone(identifier: "UTC")!
+    /// UTC.
+    public static let utc = TimeZone(identifier: "UTC")!
 
-    /// "2024-03-03 14:02".
-    public static func full(_ date: Date) -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: utc, from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    /// "2024-03-03 14:02"; in another zone than UTC, with the zone: "2024-03-03 15:02 CET".
+    public static func full(_ date: Date, zone: TimeZone = utc) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: zone, from: date)
+        let text = String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        guard zone.secondsFromGMT(for: date) != 0 || zone.identifier != "UTC" && zone.identifier != "GMT" else { return text }
+        return text + " " + (zone.abbreviation(for: date) ?? zone.identifier)
     }
 
     /// "2024-03-03".
-    public static func day(_ date: Date) -> String {
-        String(full(date).prefix(10))
+    public static func day(_ date: Date, zone: TimeZone = utc) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: zone, from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 
     /// "Mar 3" within the year of `now`, else "2023-11-02" — as compact as a list column wants.
-    public static func short(_ date: Date, now: Date) -> String {
+    public static func short(_ date: Date, now: Date, zone: TimeZone = utc) -> String {
         let cal = Calendar(identifier: .gregorian)
-        let c = cal.dateComponents(in: utc, from: date)
-        let n = cal.dateComponents(in: utc, from: now)
+        let c = cal.dateComponents(in: zone, from: date)
+        let n = cal.dateComponents(in: zone, from: now)
         if c.year == n.year {
             let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             return "\(months[(c.month ?? 1) - 1]) \(c.day ?? 1)"
         }
-        return day(date)
+        return day(date, zone: zone)
     }
 
     /// "Mar 3" within the year of `now`, else "2023-11": at most seven columns.
-    public static func compact(_ date: Date, now: Date) -> String {
-        let s = short(date, now: now)
+    public static func compact(_ date: Date, now: Date, zone: TimeZone = utc) -> String {
+        let s = short(date, now: now, zone: zone)
         return s.count <= 7 ? s : String(s.prefix(7))
     }
 

@@ -34,8 +34,14 @@ struct LineParser {
                     code.append(lines[i])
                     i += 1
                 }
-                blocks.append(.code(code.joined(separator: "\n")))
+                let info = line.drop { $0 == " " || $0 == fence }.trimmed.lowercased()
+                blocks.append(info == "diff" || info == "patch" ? .patch(code.joined(separator: "\n")) : .code(code.joined(separator: "\n")))
                 i += 1
+            } else if LineParser.startsPatch(lines, at: i) {
+                flushParagraph()
+                let end = LineParser.patchEnd(lines, from: i)
+                blocks.append(.patch(lines[i..<end].joined(separator: "\n")))
+                i = end
             } else if LineParser.isQuoted(line) {
                 let attribution = takeAttribution()
                 flushParagraph()
@@ -60,11 +66,11 @@ struct LineParser {
         let inner = lines.joined(separator: "\n")
         let content: [Block]
         if !nested {
-            content = [.paragraph(inner)]
+            content = [.plain(inner)]
         } else if depth + 1 >= BodyParser.maxDepth {
             // The depth limit: deeper levels are kept as text, prefixes stripped.
             let flat = lines.map { LineParser.stripAllLevels($0) }.joined(separator: "\n")
-            content = flat.trimmed.isEmpty ? [] : [.paragraph(flat)]
+            content = flat.trimmed.isEmpty ? [] : [.plain(flat)]
         } else {
             content = BodyParser.blocks(in: inner[...], depth: depth + 1)
         }
@@ -76,13 +82,61 @@ struct LineParser {
     private mutating func takeAttribution() -> Substring? {
         guard let last = paragraph.last, Attribution.isAttribution(last) else { return nil }
         paragraph.removeLast()
+        // Mailers wrap a long one: "On Wed, Jun 15, 2022 at 8:55 AM Jiri Kosina" / "<jikos@kernel.org> wrote:".
+        if let first = paragraph.last, Attribution.opensWrapped(first), first.count + last.count < 200 {
+            paragraph.removeLast()
+            return Substring(first.trimmed + " " + last.trimmed)
+        }
         return last
     }
 
     private mutating func flushParagraph() {
         guard !paragraph.isEmpty else { return }
-        blocks.append(.paragraph(paragraph.joined(separator: "\n")))
+        blocks.append(.plain(paragraph.joined(separator: "\n")))
         paragraph.removeAll()
+    }
+
+    /// Whether a unified diff starts at line `i`: `diff --git`, `Index:`, or `--- ` followed by `+++ `.
+    static func startsPatch(_ lines: [Substring], at i: Int) -> Bool {
+        // On the first byte: every line of every post is asked.
+        guard let b = lines[i].utf8.first, b == UInt8(ascii: "d") || b == UInt8(ascii: "-") || b == UInt8(ascii: "I") else {
+            return false
+        }
+        let line = lines[i]
+        if line.hasPrefix("diff --git ") || line.hasPrefix("diff -") { return true }
+        if line.hasPrefix("Index: "), i + 1 < lines.count, lines[i + 1].hasPrefix("====") { return true }
+        return line.hasPrefix("--- ") && i + 1 < lines.count && lines[i + 1].hasPrefix("+++ ")
+    }
+
+    /// Lines a patch holds besides hunks: its file headers and git's extended headers.
+    static let patchHeaders = ["diff ", "index ", "new file", "deleted file", "similarity", "dissimilarity", "rename ",
+                               "copy ", "old mode", "new mode", "Binary files", "--- ", "+++ ", "@@", "Index: ", "===="]
+
+    /// The line after a patch that starts at `start`: it runs while lines are diff lines, and stops at a
+    /// signature (`-- `), or at a blank line that no diff line follows.
+    static func patchEnd(_ lines: [Substring], from start: Int) -> Int {
+        var i = start + 1
+        while i < lines.count {
+            let line = lines[i]
+            if line == "-- " { break }
+            if line.isEmpty {
+                // Mail clients strip a context line's lone space; a blank line continues a patch only if one follows.
+                if i + 1 < lines.count, isDiffLine(lines[i + 1]), lines[i + 1] != "-- " { i += 1; continue }
+                break
+            }
+            guard isDiffLine(line) else { break }
+            i += 1
+        }
+        return i
+    }
+
+    /// Whether a line belongs in a patch.
+    static func isDiffLine(_ line: Substring) -> Bool {
+        guard let b = line.utf8.first else { return false }
+        switch b {
+        case UInt8(ascii: " "), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "\\"): return true
+        default: return patchHeaders.contains { line.hasPrefix($0) }
+        }
     }
 
     /// The fence character of a ```` ``` ```` or `~~~` line, if it is one.

@@ -4,7 +4,7 @@
 /// must strip trailing punctuation and unbalanced parentheses the way mail
 /// readers do, which a pattern alone does not express.
 enum LinkScanner {
-    private static let schemes = ["https://", "http://", "mailto:", "ftp://"]
+    static let schemes = ["https://", "http://", "mailto:", "ftp://"]
 
     /// Every link in `text`, in order, without repeats.
     static func links(in text: String) -> [Link] {
@@ -55,13 +55,13 @@ enum LinkScanner {
         s.properties.isAlphabetic || ("0"..."9").contains(s)
     }
 
-    private static func isURLScalar(_ s: Unicode.Scalar) -> Bool {
+    static func isURLScalar(_ s: Unicode.Scalar) -> Bool {
         if s.properties.isWhitespace || s.value < 0x21 || s.value == 0x7F { return false }
         return !"<>\"`{}|\\^[]".unicodeScalars.contains(s)
     }
 
     /// Removes sentence punctuation and an unbalanced closing parenthesis from a URL's end.
-    private static func trimTrailing(_ url: String) -> String {
+    static func trimTrailing(_ url: String) -> String {
         var u = Substring(url)
         while let last = u.last {
             if ".,;:!?'*_".contains(last) {
@@ -73,5 +73,36 @@ enum LinkScanner {
             }
         }
         return String(u)
+    }
+}
+
+extension LinkScanner {
+    /// The URLs in a run of characters: where each is (character offsets) and what it is.
+    static func urls(in chars: [Character]) -> [(range: Range<Int>, url: String)] {
+        var result: [(Range<Int>, String)] = []
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            guard c == "h" || c == "m" || c == "f", i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber),
+                  let scheme = schemes.first(where: { startsWith($0, chars, at: i) }) else {
+                i += 1
+                continue
+            }
+            var j = i + scheme.count
+            while j < chars.count, chars[j].unicodeScalars.count == 1, isURLScalar(chars[j].unicodeScalars.first!) { j += 1 }
+            let url = trimTrailing(String(chars[i..<j]))
+            if url.count > scheme.count { result.append((i..<(i + url.count), url)) }
+            i = max(i + url.count, i + 1)
+        }
+        return result
+    }
+
+    private static func startsWith(_ scheme: String, _ chars: [Character], at i: Int) -> Bool {
+        var k = i
+        for s in scheme {
+            guard k < chars.count, chars[k] == s else { return false }
+            k += 1
+        }
+        return true
     }
 }

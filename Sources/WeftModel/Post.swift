@@ -36,12 +36,15 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
     /// stored tree does not already say them (an ancestor missing from the archive), so that mail
     /// imported later threads as the whole archive would.
     public var references: [String]?
+    /// A mail message's header fields a reader may want to see (`h` in the browser); nil for other sources.
+    public var headers: MailHeaders?
 
     /// Creates a post.
     public init(
         id: String, author: String? = nil, date: Date? = nil, parent: String? = nil,
         number: Int? = nil, body: String, format: BodyFormat = .plain, placeholder: Bool = false,
-        inferred: ReplyReason? = nil, signature: String? = nil, subject: String? = nil, references: [String]? = nil
+        inferred: ReplyReason? = nil, signature: String? = nil, subject: String? = nil, references: [String]? = nil,
+        headers: MailHeaders? = nil
     ) {
         self.id = id
         self.author = author
@@ -55,6 +58,7 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
         self.signature = signature
         self.subject = subject
         self.references = references
+        self.headers = headers
     }
 
     /// The author's name for display: the name, or "(unnamed)".
@@ -68,8 +72,52 @@ public struct Post: Equatable, Hashable, Sendable, Codable {
 public enum BodyFormat: String, Equatable, Hashable, Sendable, Codable, CaseIterable {
     /// Plain text, as in mail and saved pages.
     case plain
-    /// Markdown, as in Discourse `raw` and Reddit.
+    /// Markdown as Discourse writes it (`raw`): a single newline is a line break.
     case markdown
+    /// CommonMark as Reddit writes it: a single newline is a space; `^superscript`, `>!spoilers!<`, `u/name`.
+    case commonmark
     /// Text derived from HTML (Discourse `cooked`).
     case html
+}
+
+/// The header fields of a mail message kept for reading, decoded, as the message gave them.
+///
+/// The Subject and Message-ID are not here: they are the post's ``Post/subject`` (or its thread's title)
+/// and ``Post/id``.
+public struct MailHeaders: Equatable, Hashable, Sendable, Codable {
+    /// `From`, with the address: `Theodore Ts'o <tytso@mit.edu>`.
+    public var from: String?
+    public var to: String?
+    public var cc: String?
+    /// `Date` as written, with the sender's zone.
+    public var date: String?
+    public var listID: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case from, to, cc, date
+        case listID = "list-id"
+    }
+
+    public init(from: String? = nil, to: String? = nil, cc: String? = nil, date: String? = nil, listID: String? = nil) {
+        self.from = from
+        self.to = to
+        self.cc = cc
+        self.date = date
+        self.listID = listID
+    }
+
+    /// The fields that are set, in the order a mail reader shows them, with their names.
+    public var fields: [(name: String, value: String)] {
+        [("From", from), ("To", to), ("Cc", cc), ("Date", date), ("List-Id", listID)].compactMap { name, value in
+            value.map { (name, $0) }
+        }
+    }
+
+    /// The sender's address, lower-cased: what makes one author of several spellings of a name.
+    public var address: String? {
+        guard let from, let lt = from.lastIndex(of: "<"), let gt = from.lastIndex(of: ">"), lt < gt else {
+            return from.flatMap { $0.contains("@") && !$0.contains(" ") ? $0.lowercased() : nil }
+        }
+        return from[from.index(after: lt)..<gt].trimmingCharacters(in: .whitespaces).lowercased()
+    }
 }

@@ -16,16 +16,16 @@ enum QuotationMarks {
         var result: [Block] = []
         var i = 0
         while i < blocks.count {
-            if case .paragraph(let first) = blocks[i], let f = first.trimmed.first, opening.contains(f),
+            if case .paragraph(let first) = blocks[i], let f = first.plain.trimmed.first, opening.contains(f),
                let end = closingParagraph(blocks, from: i) {
                 let texts = blocks[i...end].compactMap { block -> String? in
-                    if case .paragraph(let t) = block { return t }
+                    if case .paragraph(let t) = block { return t.plain }
                     return nil
                 }
                 var inner = texts
                 inner[0] = String(inner[0].trimmed.dropFirst())
                 inner[inner.count - 1] = String(inner[inner.count - 1].trimmed.dropLast())
-                result.append(.quote(Quote(style: .quotationMarks, blocks: inner.map { .paragraph($0) })))
+                result.append(.quote(Quote(style: .quotationMarks, blocks: inner.map { .plain($0) })))
                 i = end + 1
             } else {
                 result.append(blocks[i])
@@ -40,7 +40,7 @@ enum QuotationMarks {
         var length = 0
         for j in start..<min(blocks.count, start + maxParagraphs) {
             guard case .paragraph(let text) = blocks[j] else { return nil }
-            let t = text.trimmed
+            let t = text.plain.trimmed
             length += t.count
             if j > start, let f = t.first, opening.contains(f), f != "\"" { return nil }
             if let l = t.last, closing.contains(l), t.count > 1 || j > start {
@@ -53,7 +53,7 @@ enum QuotationMarks {
     /// Whether straight double quotes across the run pair up, so that a closing mark really closes.
     private static func balanced(_ run: ArraySlice<Block>) -> Bool {
         var straight = 0
-        for case .paragraph(let t) in run { straight += t.filter { $0 == "\"" }.count }
+        for case .paragraph(let t) in run { straight += t.plain.filter { $0 == "\"" }.count }
         return straight % 2 == 0
     }
 }

@@ -54,11 +54,11 @@ extension ReplyInference {
         func render(_ blocks: [Block]) -> String {
             blocks.map { block -> String in
                 switch block {
-                case .paragraph(let text), .code(let text): return text
                 case .quote(let quote):
                     let inner = render(quote.blocks).split(separator: "\n", omittingEmptySubsequences: false)
                         .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
                     return (quote.author.map { "\($0) wrote:\n" } ?? "") + inner
+                default: return block.text ?? ""
                 }
             }.joined(separator: "\n\n")
         }

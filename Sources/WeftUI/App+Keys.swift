@@ -80,6 +80,9 @@ extension App {
         case .toggleSignatures:
             hideSignatures.toggle()
             say(hideSignatures ? "signatures hidden" : "signatures shown")
+        case .toggleHeaders:
+            showHeaders.toggle()
+            say(showHeaders ? "headers shown" : "headers hidden")
         case .cycleTheme: return cycleTheme()
         case .reload:
             lastChangeToken = source.changeToken()

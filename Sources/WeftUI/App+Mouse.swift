@@ -85,26 +85,17 @@ extension App {
         guard let o = open, let post = o.selectedPost, let rect = layout.post else { return nil }
         let lines = shownLines(o, post: post, width: App.postTextWidth(rect))
         guard lines.indices.contains(index), column >= 0 else { return nil }
+        // Each drawn span knows the link it shows: a link's text, its number, or its entry in the list.
         var at = 0
-        var span: (text: String, role: Role)?
-        for s in lines[index].spans {
+        for (k, s) in lines[index].spans.enumerated() {
             let w = DisplayWidth.of(s.text)
-            if column < at + w { span = s; break }
+            if column < at + w {
+                let links = o.parsed(post).links
+                guard let n = lines[index].links[k], links.indices.contains(n) else { return nil }
+                return links[n].url
+            }
             at += w
         }
-        guard let span, span.role == .link else { return nil }
-        let links = o.parsed(post).links
-        // In the list of links under the post, the number at the head of the entry names it.
-        for i in stride(from: index, through: 0, by: -1) {
-            guard let head = lines[i].spans.first?.text, head.hasPrefix("[") else {
-                if lines[i].spans.first?.role != .normal || !(lines[i].spans.first?.text.allSatisfy { $0 == " " } ?? false) { break }
-                continue
-            }
-            if let n = Int(head.dropFirst().prefix { $0.isNumber }), links.indices.contains(n - 1) { return links[n - 1].url }
-            break
-        }
-        // A link in the text: the one whose address it shows.
-        let shown = span.text.trimmingCharacters(in: .whitespaces)
-        return links.first { $0.url.contains(shown) || shown.contains($0.url) }?.url
+        return nil
     }
 }

@@ -99,7 +99,7 @@ extension App {
             let thread = try source.loadThread(id: id)
             var read = source.readPosts(thread: id)
             read.formUnion(pendingRead[id] ?? [])
-            let o = OpenThread(thread: thread, read: read, timeOrder: timeOrder)
+            let o = OpenThread(thread: thread, read: read, timeOrder: timeOrder, reader: bodyReader)
             o.recompute(filter: filter, hideOthers: hideOthers)
             let target = postID.flatMap { thread.index(ofPost: $0) }.map { o.tree.rowOfPost[$0] }
                 ?? o.visible.first { row in
@@ -131,7 +131,7 @@ extension App {
             return
         }
         let selected = o.selectedPost
-        let n = OpenThread(thread: o.thread, read: o.read, timeOrder: timeOrder)
+        let n = OpenThread(thread: o.thread, read: o.read, timeOrder: timeOrder, reader: bodyReader)
         n.recompute(filter: filter, hideOthers: hideOthers)
         open = n
         quoteCycle = nil

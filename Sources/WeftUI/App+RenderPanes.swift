@@ -43,7 +43,7 @@ extension App {
             x += countWidth + 1
             if dateWidth > 0 {
                 // The date the list is sorted by: when the thread started, or its latest post.
-                let date = (sort == .started ? s.firstDate : s.lastDate).map { dateWidth < 10 ? DateText.compact($0, now: now) : DateText.short($0, now: now) } ?? "-"
+                let date = (sort == .started ? s.firstDate : s.lastDate).map { dateWidth < 10 ? DateText.compact($0, now: now, zone: timeZone) : DateText.short($0, now: now, zone: timeZone) } ?? "-"
                 grid.put(String(repeating: " ", count: max(0, dateWidth - date.count)) + date, x: x, y: y, role: selected ? base : .dimmed)
             }
         }
@@ -115,11 +115,14 @@ extension App {
         let isStarter = post.author != nil && post.author == starter
         spans.append((name, dim ? .dimmed : isStarter ? .starter : .author(Theme.paletteSlot(for: name))))
         if isStarter { spans.append((" OP", dim ? .dimmed : .starter)) }
-        if let date = post.date { spans.append(("  " + DateText.short(date, now: now), .dimmed)) }
+        if let date = post.date { spans.append(("  " + DateText.short(date, now: now, zone: timeZone), .dimmed)) }
         let hidden = o.hiddenCount(row: row)
         if hidden > 0 {
             let unread = o.hiddenUnread(row: row)
             spans.append(("  " + (ascii ? "+" : "▸") + "\(hidden) hidden" + (unread > 0 ? ", \(unread) unread" : ""), .starter))
+        }
+        if let subject = post.subject {
+            spans.append(("  " + TerminalSafe.clean(subject, keepNewlines: false), dim ? .dimmed : .marked(.mailHeader, on: .normal)))
         }
         spans.append(("  " + o.snippet(r.post), dim ? .dimmed : .normal))
         return StyledLine(spans)
@@ -142,7 +145,7 @@ extension App {
             return
         }
         var head = [post.displayAuthor]
-        if let date = post.date { head.append(DateText.full(date)) }
+        if let date = post.date { head.append(DateText.full(date, zone: timeZone)) }
         let treeRow = o.tree.rows[row]
         if let p = treeRow.parentRow {
             head.append("in reply to \(o.thread.posts[o.tree.rows[p].post].displayAuthor)")
@@ -165,7 +168,11 @@ extension App {
             grid.put(" \(more) ", x: r.maxX - more.count - 3, y: r.y + 1, role: .dimmed)
             noteLimit = r.maxX - more.count - 4
         }
-        if let reason = post.inferred, treeRow.parentRow != nil, r.height > 2 {
+        if let subject = post.subject, r.height > 2 {
+            // A reply that changed the subject says so where the eye already is (patch 2/3 is not patch 1/3).
+            grid.put("Subject: " + TerminalSafe.clean(subject, keepNewlines: false), x: r.x + 1, y: r.y + 1,
+                     role: .marked(.mailHeader, on: .normal), limit: noteLimit)
+        } else if let reason = post.inferred, treeRow.parentRow != nil, r.height > 2 {
             // The line under the title says the link is a guess, and why, where the eye already is.
             let key = keymap.keys(for: .toggleTimeOrder).first.map { " · \($0.name): time order" } ?? ""
             grid.put((ascii ? "~ " : "╌ ") + reason.explanation + key, x: r.x + 1, y: r.y + 1, role: .dimmed, limit: noteLimit)

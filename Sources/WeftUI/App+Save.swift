@@ -47,7 +47,7 @@ extension App {
         guard let o = open, let index = o.selectedPost else { return nil }
         let post = o.thread.posts[index]
         var text = "From: \(post.displayAuthor)\n"
-        if let date = post.date { text += "Date: \(DateText.full(date))\n" }
+        if let date = post.date { text += "Date: \(DateText.full(date, zone: timeZone))\n" }
         text += "Subject: \(post.subject ?? o.thread.title)\n"
         if post.id != "" { text += "Message-ID: <\(post.id)>\n" }
         text += "\n" + post.body

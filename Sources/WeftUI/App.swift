@@ -27,6 +27,8 @@ public final class App {
 
     /// Writes threads to a file, the format chosen by the path's extension; set by the wiring.
     public var saver: (([ForumThread], String) throws -> Void)?
+    /// Parses a post's body for display, by its format; the wiring gives the one with a Markdown parser.
+    public var bodyReader: BodyReader = { body, _ in BodyParser.parseRich(body) }
     /// The last command `|` piped to, offered again.
     var lastPipeCommand = ""
 
@@ -36,6 +38,8 @@ public final class App {
     public internal(set) var height: Int
     /// "Now", for showing dates; fixed in tests.
     public var now: Date
+    /// The zone dates are shown in: UTC unless the wiring gives the local one (`TZ`).
+    public var timeZone: TimeZone = DateText.utc
     /// Draw the tree with ASCII instead of box characters.
     public var ascii: Bool
     /// The active theme.
@@ -80,6 +84,8 @@ public final class App {
     var timeOrder = false
     /// `Z`: signatures are hidden in every post.
     var hideSignatures = false
+    /// `h`: a mail's header fields are shown above its body.
+    var showHeaders = false
     var lastMatch: MatchKind = .search
     var searchQuery = ""
     var searchOrigin: (list: Int, tree: Int, scroll: Int)?

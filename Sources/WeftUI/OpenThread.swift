@@ -47,8 +47,13 @@ final class OpenThread {
     /// Whether the tree is the thread in time order (every post at top level), not its reply tree.
     let timeOrder: Bool
 
-    init(thread: ForumThread, read: Set<String>, timeOrder: Bool = false) {
+    /// Parses a body for display.
+    let reader: BodyReader
+
+    init(thread: ForumThread, read: Set<String>, timeOrder: Bool = false,
+         reader: @escaping BodyReader = { body, _ in BodyParser.parseRich(body) }) {
         self.thread = thread
+        self.reader = reader
         self.timeOrder = timeOrder
         self.tree = ReplyTree(posts: timeOrder ? thread.inTimeOrder.posts : thread.posts)
         self.resolver = QuoteResolver(posts: thread.posts)
@@ -70,7 +75,7 @@ final class OpenThread {
         let body = thread.posts[post].body
         let shown = body.utf8.count > OpenThread.displayLimit
             ? String(decoding: body.utf8.prefix(OpenThread.displayLimit), as: UTF8.self) : body
-        let p = BodyParser.parse(shown)
+        let p = reader(shown, thread.posts[post].format)
         parsedCache[post] = p
         return p
     }
@@ -78,17 +83,7 @@ final class OpenThread {
     /// The first line of a post's own words, for the tree.
     func snippet(_ post: Int) -> String {
         if let s = snippetCache[post] { return s }
-        let body = parsed(post)
-        var text = ""
-        for block in body.blocks {
-            if case .paragraph(let t) = block, let line = t.split(separator: "\n").first(where: { !$0.trimmed.isEmpty }) {
-                text = String(line.trimmed)
-                break
-            }
-        }
-        if text.isEmpty, let q = body.quotes.first?.quote.ownText.split(separator: "\n").first {
-            text = "> " + q.trimmed
-        }
+        let text = parsed(post).firstOwnLine
         snippetCache[post] = text
         return text
     }

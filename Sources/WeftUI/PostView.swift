@@ -6,42 +6,51 @@ import WeftModel
 /// Quotes are blocks with one bar per nesting level, in that level's
 /// role, headed by their attribution line. A quote longer than
 /// ``foldThreshold`` lines shows its first ``foldKeep`` lines and a
-/// "[+N lines]" line until `z` unfolds the post. A signature follows the body,
-/// dimmed, under a `-- ` line (`Z` hides them all). Links are listed at the end,
-/// numbered for `l`.
+/// "[+N lines]" line until `z` unfolds the post (which also shows its spoilers). A signature follows the
+/// body, dimmed, under a `-- ` line (`Z` hides them all). Links are shown where the author wrote them,
+/// numbered for `l` when there are several; targets the text does not show are listed at the end, once each.
 enum PostView {
     static let foldThreshold = 6
     static let foldKeep = 4
 
     /// The post's lines (cached on the open thread for the last key asked).
     static func lines(_ o: OpenThread, post: Int, width: Int, query: String, ascii: Bool,
-                      signatures: Bool = true, unfoldKey: String = "z") -> [StyledLine] {
-        let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)|\(signatures)|\(unfoldKey)"
+                      signatures: Bool = true, unfoldKey: String = "z", headers: Bool = false) -> [StyledLine] {
+        let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)|\(signatures)|\(unfoldKey)|\(headers)"
         if let cached = o.linesCache, cached.key == key { return cached.lines }
         let body = o.parsed(post)
-        let unfold = o.unfolded.contains(post)
-        var out = blockLines(body.blocks, level: 0, width: width, unfold: unfold, ascii: ascii, unfoldKey: unfoldKey)
+        var renderer = BlockRenderer(width: width, unfold: o.unfolded.contains(post), ascii: ascii, unfoldKey: unfoldKey,
+                                     links: body.links)
+        var out: [StyledLine] = []
+        if headers {
+            out += MailHeaderView.lines(o.thread.posts[post], thread: o.thread, width: width)
+            out.append(StyledLine())
+        }
+        out += renderer.blocks(body.blocks, level: 0)
         let cut = o.truncatedBytes(post)
         if cut > 0 {
             out.append(StyledLine())
             let note = "[\(cut) more bytes of this post are not shown; weft show or weft export prints all of it]"
             for line in Wrap.lines(note, width: width) { out.append(StyledLine(line, .error)) }
         }
-        if signatures, let signature = o.thread.posts[post].signature {
+        if signatures, let signature = o.thread.posts[post].signature ?? body.signature {
             out.append(StyledLine())
             out.append(StyledLine("-- ", .dimmed))
             for paragraph in TerminalSafe.clean(signature).split(separator: "\n", omittingEmptySubsequences: false) {
                 for line in Wrap.lines(String(paragraph), width: width) { out.append(StyledLine(line, .dimmed)) }
             }
         }
-        if !body.links.isEmpty {
+        let listed = body.links.indices.filter { !renderer.shownVerbatim.contains($0) }
+        if !listed.isEmpty {
             out.append(StyledLine())
-            for (n, link) in body.links.enumerated() {
+            for n in listed {
+                let link = body.links[n]
                 let label = "[\(n + 1)] "
                 let text = link.text.map { "\($0): " } ?? ""
                 for (k, line) in Wrap.lines(text + link.url, width: max(1, width - label.count)).enumerated() {
-                    out.append(StyledLine([(k == 0 ? label : String(repeating: " ", count: label.count), .normal),
-                                           (line, .link)]))
+                    var styled = StyledLine([(k == 0 ? label : String(repeating: " ", count: label.count), .normal), (line, .link)])
+                    styled.links[1] = n
+                    out.append(styled)
                 }
             }
         }
@@ -56,41 +65,5 @@ enum PostView {
         let maxBars = max(2, (width / 2 - 8) / 2)
         if level <= maxBars { return (0..<level).map { (bar, Role.quoteLevel($0 + 1)) } }
         return [(bar.trimmingCharacters(in: .whitespaces) + "[\(level)] ", Role.quoteLevel(level))]
-    }
-
-    private static func blockLines(_ blocks: [Block], level: Int, width: Int, unfold: Bool, ascii: Bool,
-                                   unfoldKey: String) -> [StyledLine] {
-        var out: [StyledLine] = []
-        let bar = ascii ? "| " : "┃ "
-        let prefix = barPrefix(level: level, width: width, bar: bar)
-        let textRole: Role = level == 0 ? .normal : .quoteLevel(level)
-        let inner = max(8, width - prefix.reduce(0) { $0 + DisplayWidth.of($1.text) })
-        for (n, block) in blocks.enumerated() {
-            if n > 0 { out.append(StyledLine(prefix)) }
-            switch block {
-            case .paragraph(let text):
-                for line in Wrap.lines(text, width: inner) { out.append(StyledLine(prefix + [(line, textRole)])) }
-            case .code(let text):
-                for line in Wrap.lines(text, width: max(1, inner - 2)) { out.append(StyledLine(prefix + [("  " + line, .dimmed)])) }
-            case .quote(let quote):
-                let quotePrefix = barPrefix(level: level + 1, width: width, bar: bar)
-                var lines: [StyledLine] = []
-                if let attribution = quote.attribution {
-                    for line in Wrap.lines(attribution, width: max(8, inner - 2)) {
-                        lines.append(StyledLine(quotePrefix + [(line, Role.quoteLevel(level + 1))]))
-                    }
-                }
-                let content = blockLines(quote.blocks, level: level + 1, width: width, unfold: unfold, ascii: ascii,
-                                         unfoldKey: unfoldKey)
-                if !unfold && content.count > foldThreshold {
-                    lines += content.prefix(foldKeep)
-                    lines.append(StyledLine(quotePrefix + [("[+\(content.count - foldKeep) lines] \(unfoldKey) unfolds", .dimmed)]))
-                } else {
-                    lines += content
-                }
-                out += lines
-            }
-        }
-        return out
     }
 }

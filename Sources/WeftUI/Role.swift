@@ -1,5 +1,5 @@
 /// What a cell is, for the theme to colour: roles, never widgets.
-public enum Role: Hashable, Sendable {
+public indirect enum Role: Hashable, Sendable {
     /// Ordinary text.
     case normal
     /// The selected row.
@@ -26,7 +26,42 @@ public enum Role: Hashable, Sendable {
     case error
     /// Links.
     case link
+    /// A mark laid over the role of the text around it: emphasis in a quote stays the quote's colour.
+    case marked(Mark, on: Role)
+
+    /// The role under every mark.
+    public var base: Role {
+        if case .marked(_, let inner) = self { return inner.base }
+        return self
+    }
+
+    /// The marks laid over the base, outermost first.
+    public var marks: [Mark] {
+        if case .marked(let m, let inner) = self { return [m] + inner.marks }
+        return []
+    }
 
     /// The role for quote nesting `level` (1-based), capped at 4.
     public static func quoteLevel(_ level: Int) -> Role { .quote(min(max(level, 1), 4)) }
+}
+
+/// What inline text is, over the role of the text around it: a theme styles each, patching the colours and
+/// attributes it names over those of the text it sits in.
+public enum Mark: String, Hashable, Sendable, CaseIterable {
+    case emphasis, strong, code, strike, underline, image, mention, spoiler, superscript, emoji
+    /// A link's text (a link's target in the list after a post has the ``Role/link`` role).
+    case link
+    /// The number after a link, for `l`.
+    case linkNumber = "link-number"
+    case heading
+    /// A patch's lines.
+    case diffAdded = "diff-added", diffRemoved = "diff-removed", diffHunk = "diff-hunk", diffFile = "diff-file"
+    /// The marker where a long line of code or a patch goes on on the next line.
+    case wrapMarker = "wrap-marker"
+    /// White space at the end of a patch line.
+    case trailingSpace = "trailing-space"
+    /// A mail's header lines and a reply's own subject.
+    case mailHeader = "mail-header"
+    /// A signature, under `-- `.
+    case signature
 }

@@ -2,6 +2,8 @@
 public struct StyledLine: Equatable, Sendable {
     /// The parts, left to right.
     public var spans: [(text: String, role: Role)]
+    /// The link (an index into the post's links) each span shows, by span index, for a mouse click.
+    public var links: [Int: Int] = [:]
 
     public init(_ spans: [(text: String, role: Role)] = []) { self.spans = spans }
 
@@ -9,7 +11,7 @@ public struct StyledLine: Equatable, Sendable {
     public init(_ text: String, _ role: Role) { self.spans = [(text, role)] }
 
     public static func == (a: StyledLine, b: StyledLine) -> Bool {
-        a.spans.map(\.text) == b.spans.map(\.text) && a.spans.map(\.role) == b.spans.map(\.role)
+        a.spans.map(\.text) == b.spans.map(\.text) && a.spans.map(\.role) == b.spans.map(\.role) && a.links == b.links
     }
 
     /// The line's text.
@@ -27,63 +29,23 @@ public struct StyledLine: Equatable, Sendable {
     func highlighting(_ query: String) -> StyledLine {
         guard !query.isEmpty else { return self }
         var out: [(String, Role)] = []
-        for span in spans {
+        var links: [Int: Int] = [:]
+        for (k, span) in spans.enumerated() {
             var rest = Substring(span.text)
+            func keep(_ text: String, _ role: Role) {
+                if let link = self.links[k] { links[out.count] = link }
+                out.append((text, role))
+            }
             while let r = rest.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) {
-                if r.lowerBound > rest.startIndex { out.append((String(rest[..<r.lowerBound]), span.role)) }
-                out.append((String(rest[r]), .searchMatch))
+                if r.lowerBound > rest.startIndex { keep(String(rest[..<r.lowerBound]), span.role) }
+                keep(String(rest[r]), .searchMatch)
                 rest = rest[r.upperBound...]
             }
-            if !rest.isEmpty { out.append((String(rest), span.role)) }
+            if !rest.isEmpty { keep(String(rest), span.role) }
         }
-        return StyledLine(out.map { (text: $0.0, role: $0.1) })
+        var line = StyledLine(out.map { (text: $0.0, role: $0.1) })
+        line.links = links
+        return line
     }
 }
 
-/// Word wrapping by display width.
-enum Wrap {
-    /// `text` wrapped to `width` columns; words longer than a line are cut.
-    static func lines(_ text: String, width: Int) -> [String] {
-        let width = max(1, width)
-        var out: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let source = raw.replacingOccurrences(of: "\t", with: "    ")
-            if DisplayWidth.of(source) <= width {
-                out.append(source)
-                continue
-            }
-            var line = ""
-            var lineWidth = 0
-            // Whether a word (even an empty one, from a leading space) is on the line: a line that starts
-            // with spaces keeps them, as a patch's context lines must.
-            var started = false
-            for word in source.split(separator: " ", omittingEmptySubsequences: false) {
-                var w = Substring(word)
-                var ww = DisplayWidth.of(w)
-                let space = started ? 1 : 0
-                if lineWidth + space + ww <= width {
-                    if space == 1 { line += " " }
-                    line += w
-                    lineWidth += space + ww
-                    started = true
-                    continue
-                }
-                if !line.isEmpty { out.append(line) }
-                line = ""
-                lineWidth = 0
-                while ww > width {
-                    let (head, hw) = DisplayWidth.prefix(w, fitting: width)
-                    if head.isEmpty { break }
-                    out.append(String(head))
-                    w = w[head.endIndex...]
-                    ww -= hw
-                }
-                line = String(w)
-                lineWidth = ww
-                started = !line.isEmpty
-            }
-            out.append(line)
-        }
-        return out
-    }
-}

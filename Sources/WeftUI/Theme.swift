@@ -89,6 +89,30 @@ public enum RoleName: String, CaseIterable, Sendable {
     case searchMatch = "search-match"
     case unreadMark = "unread-mark"
     case dimmed, error, link
+    case emphasis, strong, code, strike, underline, image, mention, spoiler, superscript, emoji
+    case linkText = "link-text", linkNumber = "link-number", heading
+    case diffAdded = "diff-added", diffRemoved = "diff-removed", diffHunk = "diff-hunk", diffFile = "diff-file"
+    case wrapMarker = "wrap-marker", trailingSpace = "trailing-space", mailHeader = "mail-header", signature
+
+    /// The theme's name for a mark.
+    init(_ mark: Mark) {
+        self = mark == .link ? .linkText : RoleName(rawValue: mark.rawValue)!
+    }
+}
+
+extension Style {
+    /// This style with `mark`'s laid over it: the colours it names (not the terminal's default) and its attributes.
+    func patched(with mark: Style) -> Style {
+        var s = self
+        if mark.fg != .terminalDefault { s.fg = mark.fg }
+        if mark.bg != .terminalDefault { s.bg = mark.bg }
+        s.bold = s.bold || mark.bold
+        s.dim = s.dim || mark.dim
+        s.underline = s.underline || mark.underline
+        s.reverse = s.reverse != mark.reverse
+        s.italic = s.italic || mark.italic
+        return s
+    }
 }
 
 /// A set of styles for the roles, and the palette authors are coloured from.
@@ -129,8 +153,20 @@ public struct Theme: Equatable, Sendable {
         case .dimmed: return styles[.dimmed] ?? Style(dim: true)
         case .error: return styles[.error] ?? Style(bold: true)
         case .link: return styles[.link] ?? Style(underline: true)
+        case .marked(let mark, let inner):
+            return style(for: inner).patched(with: styles[RoleName(mark)] ?? Theme.defaultMarks[mark] ?? Style())
         }
     }
+
+    /// How marks look when a theme does not name them: by attributes only, so any theme reads.
+    static let defaultMarks: [Mark: Style] = [
+        .emphasis: Style(italic: true), .strong: Style(bold: true), .code: Style(bold: true), .strike: Style(dim: true),
+        .underline: Style(underline: true), .image: Style(italic: true), .mention: Style(bold: true),
+        .spoiler: Style(reverse: true), .link: Style(underline: true), .linkNumber: Style(dim: true),
+        .heading: Style(bold: true, underline: true), .diffAdded: Style(bold: true), .diffRemoved: Style(dim: true),
+        .diffHunk: Style(reverse: true), .diffFile: Style(bold: true), .wrapMarker: Style(bold: true),
+        .trailingSpace: Style(reverse: true), .mailHeader: Style(bold: true), .signature: Style(dim: true),
+    ]
 
     /// This theme with `other`'s styles and palette laid over it: a user theme overrides only what it names.
     public func overlaid(with other: Theme, paletteGiven: Bool) -> Theme {

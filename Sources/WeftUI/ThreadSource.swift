@@ -35,3 +35,6 @@ public protocol ThreadSource: AnyObject {
     /// Posts across the whole store matching words, best first.
     func searchPosts(_ query: String, limit: Int) throws -> [SearchHit]
 }
+
+/// Parses a post body in a format into blocks and links for display.
+public typealias BodyReader = @Sendable (_ body: String, _ format: BodyFormat) -> ParsedBody

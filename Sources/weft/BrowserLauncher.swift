@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WeftCurses
 import WeftFormats
+import WeftMarkup
 import WeftModel
 import WeftStore
 import WeftUI
@@ -35,6 +36,8 @@ struct BrowserLauncher {
                 let app = App(source: catalog, width: caps.width, height: caps.height, theme: chosen,
                               keymap: keymap, ascii: ascii || !caps.utf8)
                 app.readDelay = readDelay
+                app.bodyReader = RichBody.parse
+                app.timeZone = .current
                 app.saver = BrowserLauncher.save
                 app.restore(memory, store: store.root.path)
                 if let author { app.setAuthorFilter(author) }

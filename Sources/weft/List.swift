@@ -38,7 +38,7 @@ struct List: ParsableCommand {
             return
         }
         for s in shown {
-            let last = s.lastDate.map(DateText.day) ?? "-"
+            let last = s.lastDate.map { DateText.day($0, zone: .current) } ?? "-"
             let unread = s.unreadCount > 0 ? "\(s.unreadCount) new" : ""
             Output.line([s.id, s.title, s.starter ?? Post.unnamedAuthor, "\(s.postCount) posts", unread, last]
                 .filter { !$0.isEmpty }.joined(separator: "\t"))

@@ -54,7 +54,7 @@ struct Search: ParsableCommand {
         }
         if hits.isEmpty { Output.error("weft: nothing matches \(words.joined(separator: " "))") }
         for hit in hits {
-            let date = hit.date.map { " · " + DateText.day($0) } ?? ""
+            let date = hit.date.map { " · " + DateText.day($0, zone: .current) } ?? ""
             Output.line("\(hit.thread)\t\(hit.post)\t\(hit.author)\(date)\t\(hit.title)")
             Output.line("    " + hit.snippet.replacingOccurrences(of: "\n", with: " "))
         }

@@ -32,6 +32,6 @@ struct Show: ParsableCommand {
             FileHandle.standardOutput.write(try WeftJSON.encode([t]))
             return
         }
-        Output.line(TreeText.render(loaded, filter: filter, read: store.readPosts(thread: loaded.id)), terminator: "")
+        Output.line(TreeText.render(loaded, filter: filter, read: store.readPosts(thread: loaded.id), zone: .current), terminator: "")
     }
 }

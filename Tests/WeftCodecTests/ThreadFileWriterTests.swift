@@ -22,7 +22,10 @@ struct ThreadFileWriterTests {
                  inferred: .default, signature: awkward),
             Post(id: "m1", author: "Mail", parent: "p5", body: "a reply with its own subject and ids",
                  subject: "Re: " + awkward, references: ["t/2 \"odd\"", awkward, "p5"]),
-            Post(id: "m2", author: "Mail", parent: "m1", body: "one reference", references: ["m1"]),
+            Post(id: "m2", author: "Mail", parent: "m1", body: "one reference", references: ["m1"],
+                 headers: MailHeaders(from: "Mail <mail@example.org>", to: awkward, date: "Mon, 3 Mar 2024 14:02:00 +0100")),
+            Post(id: "m4", author: "Mail", parent: "m1", body: "every header", format: .commonmark,
+                 headers: MailHeaders(from: "a@b", to: "c@d", cc: "e@f", date: "x", listID: "<l.example.org>")),
             Post(id: "m3", author: "Mail", parent: "p2", body: "named nothing; joined by subject", references: []),
         ]),
         ForumThread(id: "t3", title: "Before the epoch", forum: awkward, posts: [

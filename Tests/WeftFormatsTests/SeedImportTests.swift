@@ -35,7 +35,7 @@ struct SeedImportTests {
             Issue.record("expected a paragraph then a quote, got \(parsed.blocks)")
             return
         }
-        #expect(intro.hasPrefix("Found another good paper"))
+        #expect(intro.plain.hasPrefix("Found another good paper"))
         #expect(quote.style == .quotationMarks)
         #expect(quote.blocks.count == 2)
         #expect(quote.ownText.hasPrefix("Capsular ligament laxity"))

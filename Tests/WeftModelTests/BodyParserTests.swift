@@ -5,13 +5,15 @@ import Testing
 func outline(_ blocks: [Block]) -> String {
     blocks.map { block in
         switch block {
-        case .paragraph(let t): return "P(\(t))"
+        case .paragraph(let t): return "P(\(t.plain))"
         case .code(let t): return "C(\(t))"
+        case .patch(let t): return "D(\(t))"
         case .quote(let q):
             var head = q.style.rawValue
             if let a = q.author { head += "|" + a }
             if let n = q.postNumber { head += "|#\(n)" }
             return "Q[\(head)](\(outline(q.blocks)))"
+        default: return "?"
         }
     }.joined(separator: " ")
 }
@@ -116,7 +118,7 @@ struct OwnTextTests {
         let bodies = ["On Tue, Bo wrote:\n> a\n> b\n\nreply\n\nmore\n> c\nend", "x\n>y\nz", "> only quotes"]
         for body in bodies {
             let full = BodyParser.blocks(in: body[...], depth: 0, nested: false).compactMap { block -> String? in
-                if case .paragraph(let t) = block { return t }
+                if case .paragraph(let t) = block { return t.plain }
                 return nil
             }
             let fast = BodyParser.withoutPrefixedQuotes(body).split(separator: "\n").map(String.init).filter { !$0.trimmed.isEmpty }

@@ -1,4 +1,5 @@
 import Foundation
+import WeftMarkup
 import WeftModel
 import WeftSample
 import WeftStore
@@ -42,8 +43,10 @@ let fixedNow = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
 
 /// An app on a store at a size, with the default theme; the index is checked on this thread, so tests are repeatable.
 func makeApp(_ store: FileStore, width: Int, height: Int, ascii: Bool = false) -> App {
-    App(source: try! StoreCatalog(store: store, background: false), width: width, height: height,
-        theme: ThemeLoader.defaultTheme(), now: fixedNow, ascii: ascii)
+    let app = App(source: try! StoreCatalog(store: store, background: false), width: width, height: height,
+                  theme: ThemeLoader.defaultTheme(), now: fixedNow, ascii: ascii)
+    app.bodyReader = RichBody.parse
+    return app
 }
 
 /// Sends keys by name ("j", "Enter", "C-d"); "text:WORD" types each character of WORD.
@@ -63,14 +66,15 @@ func press(_ app: App, _ script: String) {
 /// show in plain text lie: the selection, text dimmed by a filter, search matches, quote levels and
 /// errors, as column runs per row.
 func snapshotText(_ grid: Grid) -> String {
-    let roles: [(String, (Role) -> Bool)] = [
-        ("selected", { $0 == .selection }),
-        ("dimmed", { $0 == .dimmed }),
-        ("match", { $0 == .searchMatch }),
-        ("quote 1", { $0 == .quote(1) }), ("quote 2", { $0 == .quote(2) }),
-        ("quote 3", { $0 == .quote(3) }), ("quote 4", { $0 == .quote(4) }),
-        ("error", { $0 == .error }),
+    // Roles by the text they sit in; the marks laid over them (emphasis, a patch's lines, …) each by name.
+    let bases: [(String, Role)] = [
+        ("selected", .selection), ("dimmed", .dimmed), ("match", .searchMatch),
+        ("quote 1", .quote(1)), ("quote 2", .quote(2)), ("quote 3", .quote(3)), ("quote 4", .quote(4)), ("error", .error),
     ]
+    var roles: [(String, (Role) -> Bool)] = bases.map { name, base in (name, { (role: Role) -> Bool in role.base == base }) }
+    for mark in Mark.allCases {
+        roles.append((mark.rawValue, { (role: Role) -> Bool in role.marks.contains(mark) }))
+    }
     var out = grid.text + "\n"
     for (name, test) in roles {
         var legend: [String] = []

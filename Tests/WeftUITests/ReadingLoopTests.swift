@@ -184,9 +184,12 @@ struct ReadingLoopTests {
         app.select(position: withLink, in: o)
         let post = try #require(app.layout.post)
         let lines = PostView.lines(o, post: o.selectedPost!, width: App.postTextWidth(post), query: "", ascii: false, signatures: true)
-        let at = try #require(lines.firstIndex { $0.text.hasPrefix("[1] ") })
+        // The link where the text shows it: the column of its first span that carries link 0.
+        let at = try #require(lines.firstIndex { $0.links.values.contains(0) })
+        let span = try #require(lines[at].links.first { $0.value == 0 }?.key)
+        let column = lines[at].spans[..<span].reduce(0) { $0 + DisplayWidth.of($1.text) }
         o.postScroll = max(0, at - 2)
-        let effects = app.handle(mouse: .press(x: post.x + 1 + 6, y: post.y + 2 + at - o.postScroll))
+        let effects = app.handle(mouse: .press(x: post.x + 1 + column, y: post.y + 2 + at - o.postScroll))
         #expect(effects == [.openURL(o.parsed(o.selectedPost!).links[0].url)])
         #expect(app.handle(mouse: .press(x: post.x + 1, y: post.y + 1)).isEmpty)
     }

@@ -51,7 +51,11 @@ public struct MailImporter {
         var fallbackID = ""
         var references: [String] = []
         var listID: String?
+        var headers: MailHeaders?
     }
+
+    /// How much of a To or Cc field is kept (a list's Cc can name hundreds).
+    static let headerLimit = 1_000
 
     /// Parses one message's bytes; pure, so messages can be parsed in parallel.
     static func parse(_ bytes: [UInt8]) -> ParsedMail {
@@ -87,6 +91,14 @@ public struct MailImporter {
         }
         p.references = refs
         p.listID = message.header("List-Id")
+        func field(_ name: String) -> String? {
+            guard let raw = message.header(name), !raw.isEmpty else { return nil }
+            let decoded = EncodedWords.decode(raw)
+            return decoded.count > headerLimit ? String(decoded.prefix(headerLimit)) + "…" : decoded
+        }
+        let headers = MailHeaders(from: field("From"), to: field("To"), cc: field("Cc"), date: field("Date"),
+                                  listID: field("List-Id"))
+        p.headers = headers.fields.isEmpty ? nil : headers
         return p
     }
 
@@ -119,7 +131,8 @@ public struct MailImporter {
             seen[id] = (1, items.count, source, at)
         }
         if forum == nil, let listID = p.listID { forum = MailImporter.listName(listID) }
-        let post = Post(id: id, author: p.author, date: p.date, parent: nil, body: p.body, format: p.isHTML ? .html : .plain)
+        let post = Post(id: id, author: p.author, date: p.date, parent: nil, body: p.body, format: p.isHTML ? .html : .plain,
+                        headers: p.headers)
         items.append(MailItem(id: id, references: p.references, subject: p.subject.isEmpty ? "(no subject)" : p.subject,
                               post: post))
     }
