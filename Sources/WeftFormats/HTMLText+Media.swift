@@ -19,7 +19,7 @@ extension HTMLText {
             || (!alt.isEmpty && alt.count <= 3)
         if isSmiley || src.isEmpty || lower.hasPrefix("data:") { return alt }
         let name = alt.isEmpty || alt.lowercased() == "image" ? (URL(string: src)?.lastPathComponent ?? "image") : alt
-        return "[image: \(name)](\(resolve?(src) ?? src))"
+        return "![\(MarkdownEscape.escape(name, atLineStart: false))](\(MarkdownEscape.destination(resolve?(src) ?? src)))"
     }
 }
 
@@ -36,8 +36,9 @@ extension HTMLText.Renderer {
         }
         let kind = tag == "audio" ? "audio" : tag == "iframe" && !src.contains("youtu") && !src.contains("vimeo") ? "embedded" : "video"
         let title = attribute(node, "title") ?? attribute(node, "aria-label") ?? (URL(string: src)?.lastPathComponent ?? kind)
-        guard !src.isEmpty else { return "[\(kind): \(title)]" }
-        return "[\(kind): \(title)](\(hooks?.absolute(src) ?? src))"
+        let shown = MarkdownEscape.escape("\(kind): \(title)", atLineStart: false)
+        guard !src.isEmpty else { return "\\[\(shown)\\]" }
+        return "[\(shown)](\(MarkdownEscape.destination(hooks?.absolute(src) ?? src)))"
     }
 
     /// A Discourse lightbox: the full-size picture's link, named by its file name, without the size and weight.
@@ -47,7 +48,7 @@ extension HTMLText.Renderer {
         if name.isEmpty || name == "image" {
             name = URL(string: href)?.lastPathComponent ?? "image"
         }
-        return "[image: \(name)](\(hooks?.absolute(href) ?? href))"
+        return "![\(MarkdownEscape.escape(name, atLineStart: false))](\(MarkdownEscape.destination(hooks?.absolute(href) ?? href)))"
     }
 
     /// A onebox (a link's preview card): its title and address, on a line of its own.
@@ -70,6 +71,7 @@ extension HTMLText.Renderer {
             }
         }
         if title.isEmpty { title = URL(string: url)?.host ?? "link" }
-        return url.isEmpty ? "[link preview: \(title)]" : "[link preview: \(title)](\(url))"
+        let shown = MarkdownEscape.escape("link preview: \(title)", atLineStart: false)
+        return url.isEmpty ? "\\[\(shown)\\]" : "[\(shown)](\(MarkdownEscape.destination(url)))"
     }
 }

@@ -135,7 +135,14 @@ public enum HTMLText {
             out += text
         }
 
-        mutating func inline(_ raw: String) {
+        /// Emits a text node's text: collapsed as browsers collapse it, and escaped so that Markdown reads it as text.
+        mutating func text(_ raw: String) {
+            if inPre > 0 { emit(raw); return }
+            let lineStart = out.isEmpty || out.hasSuffix("\n") || pendingBreak > 0
+            inline(raw, escape: { MarkdownEscape.escape($0, atLineStart: lineStart) })
+        }
+
+        mutating func inline(_ raw: String, escape: ((String) -> String)? = nil) {
             if inPre > 0 { emit(raw); return }
             var collapsed = ""
             var space = false
@@ -151,14 +158,14 @@ public enum HTMLText {
             if collapsed.isEmpty && space && !out.isEmpty && !out.hasSuffix(" ") && !out.hasSuffix("\n") && pendingBreak == 0 {
                 collapsed = " "
             }
-            emit(collapsed)
+            emit(escape.map { $0(collapsed) } ?? collapsed)
         }
 
         mutating func render(_ node: xmlNodePtr, depth: Int) {
             if let hooks, hooks.skips(node) { return }
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                inline(content(node))
+                text(content(node))
                 return
             case XML_ELEMENT_NODE:
                 break
@@ -166,7 +173,7 @@ public enum HTMLText {
                 return
             }
             guard depth < HTMLText.maxDepth else {
-                inline(content(node))
+                text(content(node))
                 return
             }
             let tag = name(node)
@@ -189,7 +196,16 @@ public enum HTMLText {
                 inline("[video: \(title)](https://www.youtube.com/watch?v=\(id))")
             case "br":
                 emit("\n")
-            case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "section", "article", "header", "footer":
+            case "h1", "h2", "h3", "h4", "h5", "h6":
+                block()
+                emit(String(repeating: "#", count: Int(String(tag.dropFirst())) ?? 1) + " ")
+                children(node, depth)
+                block()
+            case "code" where inPre == 0:
+                span(node, tag, depth)
+            case "em", "i", "strong", "b", "del", "s", "strike", "sup", "sub", "u", "ins", "kbd":
+                span(node, tag, depth)
+            case "p", "div", "table", "tr", "section", "article", "header", "footer":
                 block()
                 children(node, depth)
                 block()
@@ -236,6 +252,8 @@ public enum HTMLText {
             case "a" where attribute(node, "class")?.split(separator: " ").contains("attachment") == true:
                 let written = attribute(node, "href") ?? ""
                 inline("[attachment: \(HTMLPage.text(of: node))](\(hooks?.absolute(written) ?? written))")
+            case "a" where attribute(node, "class")?.split(separator: " ").contains("mention") == true:
+                children(node, depth)
             case "a":
                 let written = attribute(node, "href") ?? ""
                 let href = hooks?.absolute(written) ?? written
@@ -248,7 +266,7 @@ public enum HTMLText {
                 } else if text.isEmpty {
                     inline(href)
                 } else {
-                    inline("[\(text)](\(href))")
+                    inline("[\(text)](\(MarkdownEscape.destination(href)))")
                 }
             case "img":
                 inline(HTMLText.image(alt: attribute(node, "alt"), source: attribute(node, "src") ?? attribute(node, "data-src"),
@@ -260,6 +278,36 @@ public enum HTMLText {
             default:
                 children(node, depth)
             }
+        }
+
+        /// An inline element that marks its text: `*em*`, `**strong**`, `` `code` ``, `~~del~~`, or the tag kept
+        /// as inline HTML (`<sup>`, `<u>`, `<kbd>`), which the Markdown reader knows.
+        mutating func span(_ node: xmlNodePtr, _ tag: String, _ depth: Int) {
+            var inner = Renderer(hooks: hooks)
+            if tag == "code" { inner.inPre = 1 }
+            var child = node.pointee.children
+            while let c = child { inner.render(c, depth: depth + 1); child = c.pointee.next }
+            var text = inner.out
+            if tag != "code" { text = text.replacingOccurrences(of: "\n\n", with: "\n") }
+            // Spaces go outside the marks: `* x*` is not emphasis.
+            let lead = text.prefix { $0 == " " }, trail = text.reversed().prefix { $0 == " " }
+            let core = text.trimmingCharacters(in: .whitespaces)
+            guard !core.isEmpty else { inline(text); return }
+            let marked: String
+            switch tag {
+            case "em", "i": marked = "*\(core)*"
+            case "strong", "b": marked = "**\(core)**"
+            case "del", "s", "strike": marked = "~~\(core)~~"
+            case "code":
+                let flat = core.replacingOccurrences(of: "\n", with: " ")
+                let fence = String(repeating: "`", count: MarkdownEscape.longestRun(of: "`", in: flat) + 1)
+                let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+                marked = fence + pad + flat + pad + fence
+            case "sub": marked = "<sup>\(core)</sup>"
+            case "ins": marked = "<u>\(core)</u>"
+            default: marked = "<\(tag)>\(core)</\(tag)>"
+            }
+            inline(String(lead) + marked + String(trail))
         }
 
         /// Discourse's quote: `<aside class="quote" data-username="x" data-post="3" data-topic="9">`.

@@ -36,7 +36,7 @@ public enum TreeText {
             let pad = String(repeating: " ", count: indentStep * min(row.depth, 20))
             out.append(pad + header(post, row: row, tree: tree, thread: thread, zone: zone))
             guard matched, !post.placeholder else { continue }
-            let parsed = BodyParser.parse(post.body)
+            let parsed = BodyParser.parse(post.format == .html ? MarkdownEscape.unescape(post.body) : post.body)
             let sources = resolver.sources(forPost: row.post, body: parsed)
             for line in BodyText.lines(parsed, sources: sources, posts: thread.posts) {
                 out.append(line.isEmpty ? "" : pad + "    " + line)

@@ -31,9 +31,12 @@ enum PlainInline {
         var i = 0
         while i < chars.count {
             if let url = urlAt[i] {
+                // `<https://…>` is how plain text delimits an address (RFC 3986, appendix C): the brackets go.
+                let bracketed = pending.last == "<" && url.end < chars.count && chars[url.end] == ">"
+                if bracketed { pending.removeLast() }
                 flush()
                 runs.append(Run(url.url, style.union(.link), link: links.add(url.url)))
-                i = url.end
+                i = url.end + (bracketed ? 1 : 0)
                 continue
             }
             guard chars[i] == "[", let tag = tag(chars, at: i) else {

@@ -13,9 +13,9 @@ struct MediaTraceTests {
          data-download-href="/uploads/short-url/x.jpeg" title="holiday.jpeg"><img src="https://d.example/uploads/optimized/2X/a/abc_690x517.jpeg" \
          alt="holiday" width="690" height="517"><div class="meta"><span class="filename">holiday.jpeg</span>\
          <span class="informations">1024×768 244 KB</span></div></a></div></p>
-         """, "[image: holiday.jpeg](https://d.example/uploads/original/2X/a/abc.jpeg)"),
-        ("<p><img src=\"https://m.example/cat.png\" alt=\"a cat on a mat\"></p>", "[image: a cat on a mat](https://m.example/cat.png)"),
-        ("<p><img src=\"https://m.example/photos/IMG_2041.jpg\"></p>", "[image: IMG_2041.jpg](https://m.example/photos/IMG_2041.jpg)"),
+         """, "![holiday.jpeg](https://d.example/uploads/original/2X/a/abc.jpeg)"),
+        ("<p><img src=\"https://m.example/cat.png\" alt=\"a cat on a mat\"></p>", "![a cat on a mat](https://m.example/cat.png)"),
+        ("<p><img src=\"https://m.example/photos/IMG_2041.jpg\"></p>", "![IMG_2041.jpg](https://m.example/photos/IMG_2041.jpg)"),
         ("<div class=\"lazyYT\" data-youtube-id=\"dQw4w9WgXcQ\" data-youtube-title=\"A talk\" data-width=\"480\"></div>",
          "[video: A talk](https://www.youtube.com/watch?v=dQw4w9WgXcQ)"),
         ("<video controls><source src=\"https://d.example/uploads/clip.mp4\"></video>", "[video: clip.mp4](https://d.example/uploads/clip.mp4)"),
@@ -51,6 +51,6 @@ struct MediaTraceTests {
             <html><body><img src="https://x.org/garden.jpg" alt="the garden in May"></body></html>
             """
         let thread = try #require(try Importer.read(Data(message.utf8), source: "pic.eml", format: .maildir).threads.first)
-        #expect(thread.posts[0].body.contains("[image: the garden in May](https://x.org/garden.jpg)"))
+        #expect(thread.posts[0].body.contains("![the garden in May](https://x.org/garden.jpg)"))
     }
 }
