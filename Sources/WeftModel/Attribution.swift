@@ -1,6 +1,6 @@
 /// Recognises the line that introduces a quote ("On Mon, Ann wrote:") and reads the name in it.
 public enum Attribution {
-    private static let verbs = ["wrote:", "writes:", "said:", "says:", "posted:", "schrieb:", "a écrit :", "a écrit:", "escribió:"]
+    private static let verbs = ["wrote:", "writes:", "said:", "says:", "posted:", "schrieb:", "a écrit :", "a écrit:", "escribió:", "escreveu:", "scrisse:", "napisał:"]
 
     /// Whether a line reads as an attribution: short, and ending in "wrote:" or the like.
     public static func isAttribution(_ line: Substring) -> Bool {
@@ -16,7 +16,7 @@ public enum Attribution {
         let t = line.trimmed
         guard t.count <= 160, !isAttribution(t) else { return false }
         let lower = t.lowercased()
-        return (lower.hasPrefix("on ") || lower.hasPrefix("am ") || lower.hasPrefix("le ")) && t.contains { $0.isNumber }
+        return ["on ", "am ", "le ", "em ", "el ", "il "].contains { lower.hasPrefix($0) } && t.contains { $0.isNumber }
     }
 
     /// The name in an attribution line, if one can be read.

@@ -24,6 +24,8 @@ extension ParsedBody {
 
     /// Whether a line only greets: "Hi all,", "Hello Jiri,", "Dear maintainers:".
     static func onlyGreets(_ line: Substring) -> Bool {
+        // A name alone, as mail replies open: "Jonathan,".
+        if line.last == ",", line.split(separator: " ").count <= 2, line.count <= 30 { return true }
         guard line.count <= 40, let last = line.last, last == "," || last == ":" || last == "!" || line.split(separator: " ").count <= 2 else {
             return false
         }

@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case parent, previousSibling, nextSibling, quoteSource, jumpBack, toggleCollapse
     case filterAuthor, filterCurrentAuthor, toggleHideOthers, search, nextMatch, previousMatch
     case toggleUnreadOnly, toggleRead, cycleSort, toggleQuoteFold, openLink, searchStore
-    case cycleTheme, reload, redraw, help, back, quit, toggleTimeOrder, toggleSignatures, toggleHeaders
+    case cycleTheme, reload, redraw, help, back, quit, toggleTimeOrder, toggleSignatures, toggleHeaders, toggleReflow
     case nextUnread, previousUnread, nextUnreadThread, previousUnreadThread, catchUpThread, catchUpAll
     case savePost, saveThread, pipePost, copyPost, copyLink, zoom, growList, shrinkList, command
 }

@@ -29,6 +29,7 @@ public enum ActionTable {
         ActionInfo(action: .openLink, name: "open-link", keys: "l", help: "Open a link of the post in $BROWSER", group: "Read"),
         ActionInfo(action: .toggleSignatures, name: "toggle-signatures", keys: "Z", help: "Hide or show the signatures under posts", group: "Read"),
         ActionInfo(action: .toggleHeaders, name: "toggle-headers", keys: "h", help: "Show or hide a mail's headers", group: "Read"),
+        ActionInfo(action: .toggleReflow, name: "toggle-reflow", keys: "F", help: "Reflow hard-wrapped text to the pane", group: "Read"),
         ActionInfo(action: .toggleRead, name: "toggle-read", keys: "r", help: "Post (in the list: thread) read or unread", group: "Read"),
         ActionInfo(action: .nextUnread, name: "next-unread", keys: ".", help: "Next unread post (on to later threads)", group: "Unread"),
         ActionInfo(action: .previousUnread, name: "previous-unread", keys: ",", help: "Previous unread post", group: "Unread"),

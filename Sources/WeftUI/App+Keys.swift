@@ -80,6 +80,9 @@ extension App {
         case .toggleSignatures:
             hideSignatures.toggle()
             say(hideSignatures ? "signatures hidden" : "signatures shown")
+        case .toggleReflow:
+            reflow.toggle()
+            say(reflow ? "hard-wrapped paragraphs reflow to the pane" : "lines as written")
         case .toggleHeaders:
             showHeaders.toggle()
             say(showHeaders ? "headers shown" : "headers hidden")

@@ -87,7 +87,7 @@ extension App {
     /// A post's lines as the post pane draws them now (width, search, signatures, and the keys it names).
     func shownLines(_ o: OpenThread, post: Int, width: Int, query: String? = nil) -> [StyledLine] {
         PostView.lines(o, post: post, width: width, query: query ?? searchQuery, ascii: ascii, signatures: !hideSignatures,
-                       unfoldKey: keyName(.toggleQuoteFold), headers: showHeaders)
+                       unfoldKey: keyName(.toggleQuoteFold), headers: showHeaders, reflow: reflow)
     }
 
     /// The first key bound to an action, as hints name it; `:name` when none is bound.

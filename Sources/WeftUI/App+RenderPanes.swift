@@ -121,7 +121,7 @@ extension App {
             let unread = o.hiddenUnread(row: row)
             spans.append(("  " + (ascii ? "+" : "▸") + "\(hidden) hidden" + (unread > 0 ? ", \(unread) unread" : ""), .starter))
         }
-        if let subject = post.subject {
+        if let subject = o.changedSubject(r.post) {
             spans.append(("  " + TerminalSafe.clean(subject, keepNewlines: false), dim ? .dimmed : .marked(.mailHeader, on: .normal)))
         }
         spans.append(("  " + o.snippet(r.post), dim ? .dimmed : .normal))
@@ -168,7 +168,7 @@ extension App {
             grid.put(" \(more) ", x: r.maxX - more.count - 3, y: r.y + 1, role: .dimmed)
             noteLimit = r.maxX - more.count - 4
         }
-        if let subject = post.subject, r.height > 2 {
+        if let subject = o.changedSubject(postIndex), r.height > 2 {
             // A reply that changed the subject says so where the eye already is (patch 2/3 is not patch 1/3).
             grid.put("Subject: " + TerminalSafe.clean(subject, keepNewlines: false), x: r.x + 1, y: r.y + 1,
                      role: .marked(.mailHeader, on: .normal), limit: noteLimit)

@@ -86,6 +86,8 @@ public final class App {
     var hideSignatures = false
     /// `h`: a mail's header fields are shown above its body.
     var showHeaders = false
+    /// `F`: hard-wrapped paragraphs are joined and wrapped to the pane (code, patches and indented text never are).
+    public var reflow = false
     var lastMatch: MatchKind = .search
     var searchQuery = ""
     var searchOrigin: (list: Int, tree: Int, scroll: Int)?

@@ -8,10 +8,13 @@ struct BlockRenderer {
     let ascii: Bool
     let unfoldKey: String
     let links: [Link]
+    /// Whether hard-wrapped paragraphs are joined to wrap at the pane.
+    let reflow: Bool
     /// Links whose whole address the text shows, so the list after the post need not show it again.
     var shownVerbatim: Set<Int> = []
 
-    init(width: Int, unfold: Bool, ascii: Bool, unfoldKey: String, links: [Link]) {
+    init(width: Int, unfold: Bool, ascii: Bool, unfoldKey: String, links: [Link], reflow: Bool = false) {
+        self.reflow = reflow
         self.width = width
         self.unfold = unfold
         self.ascii = ascii
@@ -32,7 +35,8 @@ struct BlockRenderer {
             if n > 0 { out.append(StyledLine(prefix)) }
             switch block {
             case .paragraph(let text):
-                out += Wrap.styled(pieces(text, base: textRole), width: inner, prefix: prefix)
+                let shown = reflow && BlockRenderer.isHardWrapped(text.plain) ? BlockRenderer.joiningLines(text) : text
+                out += Wrap.styled(pieces(shown, base: textRole), width: inner, prefix: prefix)
             case .heading(_, let text):
                 out += Wrap.styled(pieces(text, base: .marked(.heading, on: textRole)), width: inner, prefix: prefix)
             case .code(let text):
@@ -171,6 +175,29 @@ struct BlockRenderer {
             out += lines
         }
         return out
+    }
+
+    /// Whether a paragraph's lines were broken by a mailer at a fixed width (not by the author, as a list or
+    /// a poem is): two or more lines, the longest at least 40 columns, every line but the last over half of it,
+    /// none indented or opening a list item.
+    static func isHardWrapped(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2, let longest = lines.map(\.count).max(), longest >= 40 else { return false }
+        for (k, line) in lines.enumerated() {
+            if k < lines.count - 1, line.count * 2 < longest { return false }
+            if let first = line.first, first == " " || first == "\t" || "-*•+".contains(first) { return false }
+            if line.prefix(while: \.isNumber).count > 0, line.drop(while: \.isNumber).first == "." { return false }
+        }
+        return true
+    }
+
+    /// The text with its line breaks made spaces.
+    static func joiningLines(_ text: RichText) -> RichText {
+        RichText(runs: text.runs.map { run in
+            var r = run
+            r.text = r.text.replacingOccurrences(of: "\n", with: " ")
+            return r
+        })
     }
 
     /// The role of a patch line by its kind.

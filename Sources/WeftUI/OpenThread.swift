@@ -41,6 +41,7 @@ final class OpenThread {
     var linesCache: (key: String, lines: [StyledLine])?
     private var parsedCache: [Int: ParsedBody] = [:]
     private var snippetCache: [Int: String] = [:]
+    private var subjectCache: [Int: String?] = [:]
     /// Real posts up to each visible position, for "post 3 of 12" (recounted when `visible` changes).
     private var realVisibleCache: (visible: [Int], counts: [Int])?
 
@@ -86,6 +87,21 @@ final class OpenThread {
         let text = parsed(post).firstOwnLine
         snippetCache[post] = text
         return text
+    }
+
+    /// A post's own subject where it says something its parent's did not (mutt's rule: "patch 2/3" once, not
+    /// on every reply to it), without "Re:" and the list's tag; nil otherwise.
+    func changedSubject(_ post: Int) -> String? {
+        if let cached = subjectCache[post] { return cached }
+        var result: String?
+        let p = thread.posts[post]
+        if let own = p.subject {
+            let parentSubject = p.parent.flatMap { thread.index(ofPost: $0) }.flatMap { thread.posts[$0].subject } ?? thread.title
+            let shown = Subject.forList(own, forum: thread.forum)
+            if shown.lowercased() != Subject.forList(parentSubject, forum: thread.forum).lowercased() { result = shown }
+        }
+        subjectCache[post] = .some(result)
+        return result
     }
 
     /// The post index at the selection, if any row is visible.

@@ -15,12 +15,13 @@ enum PostView {
 
     /// The post's lines (cached on the open thread for the last key asked).
     static func lines(_ o: OpenThread, post: Int, width: Int, query: String, ascii: Bool,
-                      signatures: Bool = true, unfoldKey: String = "z", headers: Bool = false) -> [StyledLine] {
-        let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)|\(signatures)|\(unfoldKey)|\(headers)"
+                      signatures: Bool = true, unfoldKey: String = "z", headers: Bool = false,
+                      reflow: Bool = false) -> [StyledLine] {
+        let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)|\(signatures)|\(unfoldKey)|\(headers)|\(reflow)"
         if let cached = o.linesCache, cached.key == key { return cached.lines }
         let body = o.parsed(post)
         var renderer = BlockRenderer(width: width, unfold: o.unfolded.contains(post), ascii: ascii, unfoldKey: unfoldKey,
-                                     links: body.links)
+                                     links: body.links, reflow: reflow)
         var out: [StyledLine] = []
         if headers {
             out += MailHeaderView.lines(o.thread.posts[post], thread: o.thread, width: width)

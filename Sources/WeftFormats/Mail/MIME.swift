@@ -98,7 +98,11 @@ enum MIME {
         if type.type == "text" && type.subtype == "html" {
             return (HTMLText.text(from: decodeText(part, type: type, warnings: &warnings)), .html)
         }
-        if type.type == "text" { return (decodeText(part, type: type, warnings: &warnings), .plain) }
+        if type.type == "text" {
+            let text = decodeText(part, type: type, warnings: &warnings)
+            guard type.subtype == "plain", type.parameters["format"]?.lowercased() == "flowed" else { return (text, .plain) }
+            return (Flowed.decode(text, delSp: type.parameters["delsp"]?.lowercased() == "yes"), .plain)
+        }
         return nil
     }
 
