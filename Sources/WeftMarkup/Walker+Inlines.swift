@@ -76,7 +76,7 @@ extension Walker {
                 name = file.isEmpty || url.hasPrefix("upload://") ? name : file
             }
             let shown = name.isEmpty ? "[image]" : "[image: \(name)]"
-            let target = url.isEmpty || url.hasPrefix("upload://") ? nil : links.add(url, text: shown)
+            let target = url.isEmpty || url.hasPrefix("upload://") ? nil : links.add(url, text: name.isEmpty ? nil : "image: \(name)")
             runs.append(Run(shown, style.union(.image), link: target))
             return
         }

@@ -16,6 +16,11 @@ extension BlockRenderer {
             var role = base
             for (style, mark) in BlockRenderer.markOrder where run.style.contains(style) { role = .marked(mark, on: role) }
             var shown = TerminalSafe.clean(ascii ? run.alternate ?? run.text : run.text)
+            if run.style.contains(.superscript) {
+                // A terminal has no raised text: Unicode's superscript letters where every character has one,
+                // else a caret, as Reddit's source writes it.
+                if !ascii, let raised = BlockRenderer.superscript(shown) { shown = raised } else { shown = "^" + shown }
+            }
             if run.style.contains(.spoiler) && !unfold {
                 shown = String(shown.map { $0 == "\n" || $0 == " " ? $0 : (ascii ? "#" : "▒") })
             }
@@ -26,6 +31,24 @@ extension BlockRenderer {
             if next != link, links.count > 1 {
                 out.append(Wrap.Piece(text: "[\(link + 1)]", role: .marked(.linkNumber, on: base), link: link))
             }
+        }
+        return out
+    }
+}
+
+extension BlockRenderer {
+    static let superscripts: [Character: Character] = {
+        let plain = Array("0123456789+-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW ")
+        let raised = Array("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ ")
+        return Dictionary(uniqueKeysWithValues: zip(plain, raised))
+    }()
+
+    /// The text in superscript characters, if every character has one.
+    static func superscript(_ text: String) -> String? {
+        var out = ""
+        for c in text {
+            guard let r = superscripts[c] else { return nil }
+            out.append(r)
         }
         return out
     }

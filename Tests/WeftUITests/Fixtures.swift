@@ -65,7 +65,7 @@ func press(_ app: App, _ script: String) {
 /// The screen as a snapshot stores it: the text, then where the roles that carry meaning but do not
 /// show in plain text lie: the selection, text dimmed by a filter, search matches, quote levels and
 /// errors, as column runs per row.
-func snapshotText(_ grid: Grid) -> String {
+func snapshotText(_ grid: Grid, theme: Theme? = nil) -> String {
     // Roles by the text they sit in; the marks laid over them (emphasis, a patch's lines, …) each by name.
     let bases: [(String, Role)] = [
         ("selected", .selection), ("dimmed", .dimmed), ("match", .searchMatch),
@@ -74,6 +74,14 @@ func snapshotText(_ grid: Grid) -> String {
     var roles: [(String, (Role) -> Bool)] = bases.map { name, base in (name, { (role: Role) -> Bool in role.base == base }) }
     for mark in Mark.allCases {
         roles.append((mark.rawValue, { (role: Role) -> Bool in role.marks.contains(mark) }))
+    }
+    // With a theme, how the post pane's cells look in it: what a monochrome terminal has to tell roles apart.
+    if let theme {
+        let attributes: [(String, (Style) -> Bool)] = [("bold", \.bold), ("italic", \.italic), ("underline", \.underline),
+                                                        ("reverse", \.reverse), ("dim", \.dim)]
+        for (name, has) in attributes {
+            roles.append(("\(theme.name) \(name)", { (role: Role) -> Bool in role.base != .selection && role.base != .status && has(theme.style(for: role)) }))
+        }
     }
     var out = grid.text + "\n"
     for (name, test) in roles {

@@ -128,3 +128,36 @@ struct ScreenSnapshotTests {
         try Self.snapshot(extra: forumPageFixture, select: "/ text:café Enter", name: name, width: width, height: height, keys: keys)
     }
 }
+
+extension ScreenSnapshotTests {
+    /// (name, width, height, keys after opening the fixture, theme).
+    static let richScreens: [(String, Int, Int, String, String)] = {
+        let posts = [("markdown", ""), ("discourse", "j"), ("reddit", "j j"), ("bbcode", "j j j"), ("html-mail", "j j j j"),
+                     ("patch", "j j j j j"), ("flowed-mail", "j j j j j j")]
+        var screens: [(String, Int, Int, String, String)] = []
+        for (name, keys) in posts {
+            screens.append(("rich-\(name)", 120, 40, keys + " f", "default"))
+            screens.append(("rich-\(name)", 80, 24, keys + " f", "default"))
+            screens.append(("rich-\(name)-mono", 120, 40, keys + " f", "mono"))
+        }
+        screens += [
+            ("rich-patch-headers", 120, 40, "j j j j j f h", "default"),
+            ("rich-reddit-spoiler-shown", 80, 24, "j j f z", "default"),
+            ("rich-flowed-mail-reflowed", 80, 24, "j j j j j j f F", "default"),
+            ("rich-tree-subjects", 120, 40, "", "default"),
+            ("ascii-rich-markdown", 80, 24, "f", "mono"),
+        ]
+        return screens
+    }()
+
+    @Test("posts as their authors wrote them", arguments: richScreens)
+    func richScreen(name: String, width: Int, height: Int, keys: String, theme: String) throws {
+        let store = try demoStore(extra: [richFixture])
+        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
+        let app = makeApp(store, width: width, height: height, ascii: name.hasPrefix("ascii"))
+        app.setTheme(ThemeLoader.load(theme).0)
+        press(app, "/ text:Rich Enter Enter g")
+        press(app, keys)
+        assertSnapshot(of: snapshotText(app.render(), theme: app.theme), as: .lines, named: "\(name)-\(width)x\(height)")
+    }
+}
