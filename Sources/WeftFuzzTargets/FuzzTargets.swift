@@ -1,5 +1,6 @@
 import Foundation
 import WeftFormats
+import WeftMarkup
 import WeftModel
 import WeftUI
 
@@ -11,7 +12,7 @@ import WeftUI
 /// input kept in `Tests/fuzz/regressions`.
 public enum FuzzTargets {
     /// Target names, for `WEFT_FUZZ_TARGET` and corpus folders.
-    public static let names = ["mbox", "headers", "mime", "discourse", "reddit", "quotes", "theme", "textpage", "html", "page", "recipe"]
+    public static let names = ["mbox", "headers", "mime", "discourse", "reddit", "quotes", "theme", "textpage", "html", "page", "recipe", "markdown", "bbcode"]
 
     /// The page a fuzzed recipe is applied to.
     static let recipePage = """
@@ -51,6 +52,18 @@ public enum FuzzTargets {
             if let recipe = try? Recipe.parse(String(decoding: data, as: UTF8.self), file: "fuzz.toml") {
                 _ = try? ForumPages.extract(Array(FuzzTargets.recipePage.utf8), recipes: RecipeBook(recipes: [recipe]), forceFirst: true)
             }
+        case "markdown":
+            // Both flavours, laid out at a narrow and a wide width, in ASCII and not.
+            let text = String(decoding: data, as: UTF8.self)
+            for flavor in [MarkdownParser.Flavor.commonMark, .newlinesBreak] {
+                let body = MarkdownParser.parse(text, flavor: flavor)
+                _ = PostRendering.lines(body, width: 20, ascii: true, reflow: true)
+                _ = PostRendering.lines(body, width: 100)
+            }
+        case "bbcode":
+            let body = BodyParser.parseRich(String(decoding: data, as: UTF8.self))
+            _ = PostRendering.lines(body, width: 20, ascii: true, reflow: true)
+            _ = PostRendering.lines(body, width: 100)
         default:
             preconditionFailure("unknown fuzz target \(name)")
         }

@@ -23,7 +23,7 @@ seed_shared() { # seed_shared TARGET FILES...
     for f in "$@"; do [ -f "$f" ] && head -c 200000 "$f" > "$WORK/$t/shared-$(basename "$f")"; done
 }
 passed=0 failed=0 total_runs=0
-for t in mbox headers mime discourse reddit quotes theme textpage html page recipe; do
+for t in mbox headers mime discourse reddit quotes theme textpage html page recipe markdown bbcode; do
     mkdir -p "$WORK/$t" "Tests/fuzz/regressions/$t"
     cp Tests/fuzz/seeds/$t/* "$WORK/$t/" 2>/dev/null
     # Pages and recipes start from the forum-page fixtures and the built-in recipes themselves.
@@ -37,6 +37,17 @@ for t in mbox headers mime discourse reddit quotes theme textpage html page reci
             discourse) seed_shared $t "$SHARED"/discourse-api-fixture/*.json "$SHARED"/discourse-criticalfallibilism/t_2144_posts.json ;;
             reddit) seed_shared $t "$SHARED"/reddit/IAmA*.json ;;
             page) seed_shared $t "$SHARED"/forum-pages/*/*.html ;;
+            markdown) python3 -c "
+import json,glob
+for i,f in enumerate(sorted(glob.glob('$SHARED/reddit/*.json'))[:2]):
+    def walk(x, out):
+        if isinstance(x, dict):
+            if isinstance(x.get('body'), str): out.append(x['body'])
+            for v in x.values(): walk(v, out)
+        elif isinstance(x, list):
+            for v in x: walk(v, out)
+    bodies=[]; walk(json.load(open(f)), bodies)
+    for k,b in enumerate(bodies[:30]): open('$WORK/$t/reddit-%d-%d.md'%(i,k),'w').write(b)" 2>/dev/null ;;
             html) python3 -c "
 import json,sys
 d=json.load(open('$SHARED/discourse-criticalfallibilism/t_2144_posts.json'))
@@ -59,6 +70,6 @@ for i,p in enumerate(d['post_stream']['posts'][:20]): open('$WORK/$t/cooked-%d.h
         failed=$((failed + 1))
     fi
 done
-echo "fuzzing: $total_runs runs over 11 targets"
+echo "fuzzing: $total_runs runs over 13 targets"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
