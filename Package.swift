@@ -87,7 +87,9 @@ let package = Package(
         .executableTarget(name: "weft-fuzz", dependencies: ["WeftFuzzTargets"], swiftSettings: strict),
         .target(name: "WeftTestSupport", path: "Tests/WeftTestSupport", swiftSettings: strict),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel"], swiftSettings: strict),
-        .testTarget(name: "WeftMarkupTests", dependencies: ["WeftMarkup", "WeftModel", "WeftTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WeftMarkupTests", dependencies: ["WeftMarkup", "WeftModel", "WeftFormats", "WeftTestSupport"], swiftSettings: strict
+        ),
         .testTarget(name: "WeftCodecTests", dependencies: ["WeftCodec", "WeftModel"], swiftSettings: strict),
         .testTarget(
             name: "WeftStoreTests", dependencies: ["WeftStore", "WeftModel", "WeftTestSupport"],

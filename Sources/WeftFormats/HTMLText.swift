@@ -261,8 +261,13 @@ public enum HTMLText {
                 var child = node.pointee.children
                 while let c = child { inner.render(c, depth: depth + 1); child = c.pointee.next }
                 let text = inner.finish()
-                if href.isEmpty || href.hasPrefix("#") || text == href || href.hasPrefix("/") && text.isEmpty {
+                let bare = MarkdownEscape.unescape(text) == href || text.isEmpty
+                if href.isEmpty || href.hasPrefix("#") || href.hasPrefix("/") && text.isEmpty {
                     inline(text)
+                } else if bare, href.contains("://") || href.hasPrefix("mailto:"),
+                          !href.contains(where: { $0 == " " || $0 == "<" || $0 == ">" }) {
+                    // An address shown as itself: an autolink, so Markdown takes exactly this address.
+                    inline("<\(href)>")
                 } else if text.isEmpty {
                     inline(href)
                 } else {

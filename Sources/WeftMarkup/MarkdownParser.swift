@@ -44,12 +44,15 @@ public enum MarkdownParser {
         for (open, close) in [(">!", "!<"), ("[spoiler]", "[/spoiler]")] {
             var out = ""
             var rest = Substring(s)
+            // Reddit's inline spoiler stays within a paragraph; Discourse's [spoiler] may hold several, each marked.
+            let spans = open == "[spoiler]"
             while let a = rest.range(of: open, options: .caseInsensitive),
                   let b = rest[a.upperBound...].range(of: close, options: .caseInsensitive),
-                  !rest[a.upperBound..<b.lowerBound].contains("\n\n") {
+                  spans || !rest[a.upperBound..<b.lowerBound].contains("\n\n") {
                 out += rest[..<a.lowerBound]
                 out.append(spoilerOpen)
-                out += rest[a.upperBound..<b.lowerBound]
+                let inner = rest[a.upperBound..<b.lowerBound].trimmingCharacters(in: .newlines)
+                out += inner.replacingOccurrences(of: "\n\n", with: "\(spoilerClose)\n\n\(spoilerOpen)")
                 out.append(spoilerClose)
                 rest = rest[b.upperBound...]
             }

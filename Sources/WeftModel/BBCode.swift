@@ -96,10 +96,11 @@ public enum BBCode {
     /// Reads `="name, post:3, topic:42"` (or `=name`, or nothing) into a tag.
     static func parseTag(_ args: Substring) -> Tag {
         var body = args.drop { $0 == "=" || $0 == " " }
-        if body.first == "\"" || body.first == "'" {
-            let q = body.first!
+        if let q = body.first, q == "\"" || q == "'" || q == "“" || q == "‘" {
+            // Old posts carried over from phpBB write typographic quotes: [quote=“name”].
+            let close: Character = q == "“" ? "”" : q == "‘" ? "’" : q
             body = body.dropFirst()
-            if let end = body.firstIndex(of: q) { body = body[..<end] }
+            if let end = body.firstIndex(of: close) { body = body[..<end] }
         }
         var tag = Tag()
         for (n, part) in body.split(separator: ",").enumerated() {

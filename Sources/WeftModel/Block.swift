@@ -125,7 +125,7 @@ public struct ParsedBody: Equatable, Sendable {
     /// Every link in the body, in order of appearance, without repeats.
     public var links: [Link]
     /// A mail signature found at the body's end, under a `-- ` line (shown dimmed, hidden with `Z`).
-    public var signature: String?
+    public var signature: RichText?
 
     /// Creates a parsed body.
     public init(blocks: [Block], links: [Link]) {

@@ -6,8 +6,10 @@ extension BodyParser {
         let signature = splitSignature(&normalized)
         var table = LinkTable()
         let blocks = enrich(blocks(in: normalized[...], depth: 0), links: &table)
+        // The signature's addresses are links too, numbered after the body's.
+        let signatureText = signature.map { PlainInline.rich($0, links: &table) }
         var parsed = ParsedBody(blocks: blocks, links: table.links)
-        parsed.signature = signature
+        parsed.signature = signatureText
         return parsed
     }
 

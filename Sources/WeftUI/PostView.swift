@@ -34,12 +34,10 @@ enum PostView {
             let note = "[\(cut) more bytes of this post are not shown; weft show or weft export prints all of it]"
             for line in Wrap.lines(note, width: width) { out.append(StyledLine(line, .error)) }
         }
-        if signatures, let signature = o.thread.posts[post].signature ?? body.signature {
+        if signatures, let signature = o.thread.posts[post].signature.map({ RichText(TerminalSafe.clean($0)) }) ?? body.signature {
             out.append(StyledLine())
             out.append(StyledLine("-- ", .dimmed))
-            for paragraph in TerminalSafe.clean(signature).split(separator: "\n", omittingEmptySubsequences: false) {
-                for line in Wrap.lines(String(paragraph), width: width) { out.append(StyledLine(line, .dimmed)) }
-            }
+            out += Wrap.styled(renderer.pieces(signature, base: .dimmed), width: width)
         }
         let listed = body.links.indices.filter { !renderer.shownVerbatim.contains($0) }
         if !listed.isEmpty {
