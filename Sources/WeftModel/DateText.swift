@@ -6,11 +6,11 @@ public enum DateText {
     /// UTC.
     public static let utc = TimeZone(identifier: "UTC")!
 
-    /// "2024-03-03 14:02"; in another zone than UTC, with the zone: "2024-03-03 15:02 CET".
+    /// "2024-03-03 14:02"; at another offset than UTC's, with the zone: "2024-03-03 15:02 CET".
     public static func full(_ date: Date, zone: TimeZone = utc) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: zone, from: date)
         let text = String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
-        guard zone.secondsFromGMT(for: date) != 0 || zone.identifier != "UTC" && zone.identifier != "GMT" else { return text }
+        guard zone.secondsFromGMT(for: date) != 0 else { return text }
         return text + " " + (zone.abbreviation(for: date) ?? zone.identifier)
     }
 

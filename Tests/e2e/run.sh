@@ -267,6 +267,36 @@ if echo "$out" | grep -q "1 thread added, 1 merged into another thread, 2 posts"
     ok "a reply imported before its parent joins the parent's thread in a later import"
 else fail "parts: $out / $("$WEFT" list --store "$WORK/parts") / $tree"; fi
 
+echo "# posts as their authors wrote them"
+{
+    printf 'From x Mon Jan  1 00:00:00 2024\nFrom: Dee Coder <dee@example.org>\nTo: list@example.org\nSubject: [PATCH 1/2] map: fix the gate\n'
+    printf 'Date: Mon, 1 Jan 2024 10:00:00 +0000\nMessage-ID: <p1@x>\nContent-Type: text/plain; format=flowed\n\n'
+    printf 'The map pointed at the old car park, so this points it at \nthe north gate instead.\n\n'
+    printf 'diff --git a/map b/map\n--- a/map\n+++ b/map\n@@ -1 +1 @@\n-parking: old\n+parking: north gate\n-- \n2.39.2\n\n'
+    printf 'From x Mon Jan  1 00:00:00 2024\nFrom: dee@example.org\nSubject: Re: [PATCH 1/2] map: fix the gate\n'
+    printf 'Date: Mon, 1 Jan 2024 11:00:00 +0000\nMessage-ID: <p2@x>\nIn-Reply-To: <p1@x>\n\nOn Mon, Jan 1, 2024 at 10:00 AM Dee Coder\n<dee@example.org> wrote:\n> The map pointed\n\nApplied, thanks.\n'
+} > "$WORK/patch.mbox"
+cat > "$WORK/md.json" <<'JSON'
+{"thread": {"id": "md", "title": "Markdown walk", "posts": [
+ {"id": "1", "author": "ann", "format": "markdown", "body": "We *will* meet at the **north gate** :tada:\n\n- water\n- a [map](https://example.org/map)"}]}}
+JSON
+"$WEFT" import --store "$WORK/rich" "$WORK/patch.mbox" "$WORK/md.json" >/dev/null 2>&1
+START_ENV="TZ=Asia/Tokyo" start 120 40 --store "$WORK/rich" --read-delay 0
+keys Enter
+check "a flowed mail is joined into one paragraph" "so this points it at the north"
+check "dates show in the local zone with the zone" "2024-01-01 19:00"
+keys h
+check "h shows the mail's headers" "Message-ID: <p1@x>"
+check "the header view shows From with the address" "From:       Dee Coder <dee@example.org>"
+keys h j
+check "a reply's snippet is its own words, not the wrapped attribution" "Applied, thanks."
+keys q j Enter
+check "Markdown reads without its syntax" "We will meet at the north gate 🎉"
+check "a Markdown list shows bullets and the link's text" "• a map"
+keys Q
+wait_exit >/dev/null
+if "$WEFT" list --store "$WORK/rich" --json | grep -q '"posts" : 2' ; then ok "both mails are one thread"; else fail "rich list: $("$WEFT" list --store "$WORK/rich" --json)"; fi
+
 echo "# shell completion and a C locale"
 script=$("$WEFT" --generate-completion-script bash)
 if echo "$script" | grep -q -- "--store" && echo "$script" | grep -q "high-contrast"; then ok "completion offers --store and the theme names"; else fail "completion script lacks --store or themes"; fi
