@@ -45,8 +45,17 @@ public struct PostFilter: Equatable, Sendable {
     }
 
     /// Whether a post passes every term.
-    public func matches(_ post: Post, isRead: Bool) -> Bool {
-        guard passes(author: post.displayAuthor) else { return false }
+    ///
+    /// `spellings` are every name the post's author wrote under (see ``Authorship``): a term naming any of
+    /// them names the author.
+    public func matches(_ post: Post, isRead: Bool, spellings: [String]? = nil) -> Bool {
+        if let spellings, spellings.count > 1 {
+            let keys = spellings.map(ThreadQuery.authorKey)
+            if excludedAuthors.contains(where: { keys.contains(ThreadQuery.authorKey($0)) }) { return false }
+            if !authors.isEmpty && !authors.contains(where: { keys.contains(ThreadQuery.authorKey($0)) }) { return false }
+        } else {
+            guard passes(author: post.displayAuthor) else { return false }
+        }
         if unreadOnly && isRead { return false }
         if since != nil || until != nil {
             guard let date = post.date else { return false }

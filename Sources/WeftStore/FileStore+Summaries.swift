@@ -62,7 +62,7 @@ extension StoreIndex {
     /// Every author with their posts and the threads they posted in, most posts first (as `weft authors` lists them).
     public func authorsWithThreads() throws -> [(name: String, posts: Int, threads: Int)] {
         let stmt = try db.prepare("""
-            SELECT authors.name, authors.posts, (SELECT count(*) FROM participants WHERE participants.author_key = authors.author_key)
+            SELECT authors.name, authors.posts, (SELECT count(DISTINCT thread) FROM participants WHERE participants.author_key = authors.author_key)
             FROM authors ORDER BY authors.posts DESC, authors.name
             """)
         var out: [(String, Int, Int)] = []

@@ -187,7 +187,7 @@ extension App {
         o.reveal(row: o.tree.rowOfPost[i], filter: filter, hideOthers: hideOthers)
         o.postScroll = 0
         quoteCycle = nil
-        say("back to \(o.thread.posts[i].displayAuthor)'s post")
+        say("back to \(o.author(i))'s post")
     }
 
     /// `x`: collapses or expands the selected subtree (on a leaf, its parent's).

@@ -42,7 +42,7 @@ extension App {
         case .textMatch?: how = "by matching text"
         case nil: how = ""
         }
-        say("\(label) → \(o.thread.posts[target].displayAuthor)'s post (\(how)); \(keyName(.jumpBack)) returns")
+        say("\(label) → \(o.author(target))'s post (\(how)); \(keyName(.jumpBack)) returns")
     }
 
     /// `z`: unfolds or folds long quotes in the current post.

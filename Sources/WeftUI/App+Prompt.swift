@@ -88,7 +88,7 @@ extension App {
     func startAuthorPrompt() {
         var counts: [String: Int] = [:]
         if let o = open, focus != .list {
-            for post in o.thread.posts { counts[post.displayAuthor, default: 0] += 1 }
+            for (name, n) in o.authorship.counts(in: o.thread.posts) { counts[name, default: 0] += n }
         } else {
             for (name, n) in (try? source.authors()) ?? [] { counts[name, default: 0] += n }
         }
@@ -115,7 +115,7 @@ extension App {
     func filterByCurrentAuthor() {
         let name: String?
         if focus != .list, let o = open, let post = o.selectedPost {
-            name = o.thread.posts[post].displayAuthor
+            name = o.author(post)
         } else {
             name = selectedSummary?.starter ?? selectedSummary.map { _ in Post.unnamedAuthor }
         }
@@ -152,7 +152,11 @@ extension App {
         if let cached = authorCountCache, cached.key == key { return cached.count }
         let count: Int
         if let o = open {
-            count = o.thread.posts.filter { !$0.placeholder && filter.passes(author: $0.displayAuthor) }.count
+            var unfiltered = filter
+            unfiltered.unreadOnly = false
+            unfiltered.since = nil
+            unfiltered.until = nil
+            count = o.thread.posts.indices.filter { !o.thread.posts[$0].placeholder && o.passesAuthors(unfiltered, $0) }.count
         } else {
             count = (try? source.postCount(listQuery)) ?? 0
         }

@@ -111,8 +111,8 @@ extension App {
             if hiddenCount > 0 { spans.append(("  " + (ascii ? "+" : "▸") + "\(hiddenCount) hidden", .starter)) }
             return StyledLine(spans)
         }
-        let name = post.displayAuthor
-        let isStarter = post.author != nil && post.author == starter
+        let name = o.author(r.post)
+        let isStarter = post.author != nil && starter != nil && o.authorship.keys[r.post] == o.starterKey
         spans.append((name, dim ? .dimmed : isStarter ? .starter : .author(Theme.paletteSlot(for: name))))
         if isStarter { spans.append((" OP", dim ? .dimmed : .starter)) }
         if let date = post.date { spans.append(("  " + DateText.short(date, now: now, zone: timeZone), .dimmed)) }
@@ -144,11 +144,11 @@ extension App {
             }
             return
         }
-        var head = [post.displayAuthor]
+        var head = [o.author(postIndex)]
         if let date = post.date { head.append(DateText.full(date, zone: timeZone)) }
         let treeRow = o.tree.rows[row]
         if let p = treeRow.parentRow {
-            head.append("in reply to \(o.thread.posts[o.tree.rows[p].post].displayAuthor)")
+            head.append("in reply to \(o.author(o.tree.rows[p].post))")
         } else if treeRow.marker == .parentMissing {
             head.append("parent not in this thread")
         }

@@ -53,7 +53,7 @@ extension App {
                 move(by: forward ? 1 : -1)
             } else if let o = open {
                 let found = findPosition(in: o, forward: forward, includeCurrent: false) {
-                    self.filter.passes(author: o.thread.posts[$0].displayAuthor)
+                    o.passesAuthors(self.filter, $0)
                 }
                 if let found { select(position: found, in: o) } else { say("no other post by \(filter.authorPromptText)") }
             }

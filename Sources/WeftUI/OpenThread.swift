@@ -8,6 +8,8 @@ final class OpenThread {
     let thread: ForumThread
     let tree: ReplyTree
     let resolver: QuoteResolver
+    /// Who wrote each post, as people: one author however their name is spelled.
+    let authorship: Authorship
     /// Read post ids, as saved plus what was read in this session.
     var read: Set<String> { didSet { unreadCache = nil } }
     private var unreadCache: Int?
@@ -58,6 +60,7 @@ final class OpenThread {
         self.timeOrder = timeOrder
         self.tree = ReplyTree(posts: timeOrder ? thread.inTimeOrder.posts : thread.posts)
         self.resolver = QuoteResolver(posts: thread.posts)
+        self.authorship = Authorship(posts: thread.posts)
         self.postCount = thread.realPostCount
         self.read = read
     }
@@ -104,6 +107,19 @@ final class OpenThread {
         return result
     }
 
+    /// The thread starter's author key: whose posts are marked OP, under any spelling.
+    var starterKey: String? {
+        thread.posts.indices.first { !thread.posts[$0].placeholder }.map { authorship.keys[$0] }
+    }
+
+    /// The name post `index`'s author is shown by (their most used spelling in the thread).
+    func author(_ index: Int) -> String { authorship.name(of: index, in: thread.posts) }
+
+    /// Whether the author filter keeps post `index`, under any spelling of its author's name.
+    func passesAuthors(_ filter: PostFilter, _ index: Int) -> Bool {
+        filter.matches(thread.posts[index], isRead: false, spellings: authorship.spellings(of: index, in: thread.posts))
+    }
+
     /// The post index at the selection, if any row is visible.
     var selectedPost: Int? {
         visible.indices.contains(selection) ? tree.rows[visible[selection]].post : nil
@@ -118,8 +134,9 @@ final class OpenThread {
     func recompute(filter: PostFilter, hideOthers: Bool) {
         let keepRow = selectedRow
         let dimByFilter = filter.hasAuthorTerms || filter.unreadOnly
-        let passes: (Int) -> Bool = { [thread, read] i in
-            filter.matches(thread.posts[i], isRead: read.contains(thread.posts[i].id))
+        let passes: (Int) -> Bool = { [thread, read, authorship] i in
+            filter.matches(thread.posts[i], isRead: read.contains(thread.posts[i].id),
+                           spellings: authorship.spellings(of: i, in: thread.posts))
         }
         var shown: [(Int, Bool)] = []
         let candidates: [(row: Int, matched: Bool)]

@@ -290,6 +290,7 @@ check "h shows the mail's headers" "Message-ID: <p1@x>"
 check "the header view shows From with the address" "From:       Dee Coder <dee@example.org>"
 keys h j
 check "a reply's snippet is its own words, not the wrapped attribution" "Applied, thanks."
+check "one address is one author, shown by the name it used" "└─Dee Coder OP  2024-01-01  Applied, thanks."
 keys q j Enter
 check "Markdown reads without its syntax" "We will meet at the north gate 🎉"
 check "a Markdown list shows bullets and the link's text" "• a map"

@@ -7,7 +7,8 @@ extension StoreIndex {
     /// Pure, so an import builds entries on every core and leaves the index's
     /// one writing thread nothing to do but run statements.
     public struct Entry: Sendable {
-        /// A participant: name as shown, its filter key, and how many posts.
+        /// A participant under one spelling: the name as written, the author it belongs to
+        /// (``Post/authorKey``: a mail address, or the name lower-cased), and how many posts.
         struct Participant: Sendable {
             var name: String
             var key: String
@@ -40,9 +41,12 @@ extension StoreIndex {
             self.thread = thread
             summary = ThreadSummary(thread)
             titleKey = NaturalSortKey.make(thread.title)
-            participants = summary.participants.map { Participant(name: $0.key, key: ThreadQuery.authorKey($0.key), posts: $0.value) }
+            var spellings: [String: [String: Int]] = [:]
+            for p in thread.posts where !p.placeholder { spellings[p.authorKey, default: [:]][p.displayAuthor, default: 0] += 1 }
+            participants = spellings.flatMap { key, names in names.map { Participant(name: $0.key, key: key, posts: $0.value) } }
+                .sorted { ($0.key, $0.name) < ($1.key, $1.name) }
             posts = thread.posts.filter { !$0.placeholder }.map { p in
-                PostRow(id: p.id, author: p.displayAuthor, authorKey: ThreadQuery.authorKey(p.displayAuthor),
+                PostRow(id: p.id, author: p.displayAuthor, authorKey: p.authorKey,
                         date: p.date?.timeIntervalSince1970, ownText: BodyParser.ownText(p.body))
             }
             let held = Set(thread.posts.lazy.filter { !$0.placeholder }.map(\.id))
@@ -52,12 +56,12 @@ extension StoreIndex {
         }
     }
 
-    /// Post counts by author key (with a name to show), added up over several threads and written at once.
+    /// Post counts by author key, each spelling counted, added up over several threads and written at once.
     struct AuthorCounts {
-        private(set) var counts: [String: (name: String, posts: Int)] = [:]
+        private(set) var counts: [String: [String: Int]] = [:]
 
         mutating func add(_ entry: Entry) {
-            for p in entry.participants { counts[p.key, default: (p.name, 0)].posts += p.posts }
+            for p in entry.participants { counts[p.key, default: [:]][p.name, default: 0] += p.posts }
         }
     }
 }

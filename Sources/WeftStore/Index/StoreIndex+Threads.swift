@@ -28,13 +28,17 @@ extension StoreIndex {
         return rows
     }
 
-    /// The SQL condition on `participants.author_key` for a query's author terms, adding its values to `binds`.
+    /// The SQL condition on `author_key` for a query's author terms, adding its values to `binds`.
+    ///
+    /// A term names an author under any spelling they wrote with: the names map to author keys through
+    /// the spellings in `participants` (and a term that is itself a key, such as an address, matches it).
     func authorCondition(_ query: ThreadQuery, _ binds: inout [(any SQLiteBindable)?]) -> String {
         var parts: [String] = []
         func list(_ names: [String]) -> String {
             let start = binds.count
             binds += names.map { ThreadQuery.authorKey($0) }
-            return "(" + names.indices.map { "?\(start + $0 + 1)" }.joined(separator: ",") + ")"
+            let values = "(" + names.indices.map { "?\(start + $0 + 1)" }.joined(separator: ",") + ")"
+            return "(SELECT author_key FROM participants WHERE name_key IN \(values) UNION SELECT column1 FROM (VALUES \(names.indices.map { "(?\(start + $0 + 1))" }.joined(separator: ","))))"
         }
         if !query.authors.isEmpty { parts.append("author_key IN " + list(query.authors)) }
         if !query.excludedAuthors.isEmpty { parts.append("author_key NOT IN " + list(query.excludedAuthors)) }

@@ -111,8 +111,8 @@ extension StoreIndex {
         let row = db.lastInsertRowID
         try db.cached("INSERT INTO files(name, size, mtime, thread, problem) VALUES (?1, ?2, ?3, ?4, NULL)")
             .bind([file, state.size, state.mtime, row]).run()
-        let participant = try db.cached("INSERT INTO participants(thread, author, author_key, posts) VALUES (?1, ?2, ?3, ?4)")
-        for p in entry.participants { try participant.bind([row, p.name, p.key, p.posts]).run() }
+        let participant = try db.cached("INSERT INTO participants(thread, author, name_key, author_key, posts) VALUES (?1, ?2, ?3, ?4, ?5)")
+        for p in entry.participants { try participant.bind([row, p.name, ThreadQuery.authorKey(p.name), p.key, p.posts]).run() }
         authors.add(entry)
         let post = try db.cached("INSERT INTO posts(row, thread, post, author, author_key, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         var readCount = 0
@@ -127,13 +127,22 @@ extension StoreIndex {
         for id in entry.missing { try missing.bind([row, id]).run() }
     }
 
-    /// Adds post counts to the authors table. Call inside a transaction.
+    /// Adds post counts to the authors table. Call inside a transaction, after the threads' participants.
+    ///
+    /// An author is shown by their most used spelling across the store (``Authorship/before(_:_:)``'s order);
+    /// it is worked out again only when this batch's favourite differs from the stored one.
     func add(_ authors: AuthorCounts) throws {
         let author = try db.cached("""
             INSERT INTO authors(author_key, name, posts) VALUES (?1, ?2, ?3)
-            ON CONFLICT(author_key) DO UPDATE SET posts = posts + excluded.posts
+            ON CONFLICT(author_key) DO UPDATE SET posts = posts + excluded.posts,
+                name = CASE WHEN excluded.name = authors.name THEN authors.name ELSE
+                    (SELECT author FROM participants WHERE participants.author_key = excluded.author_key
+                     GROUP BY author ORDER BY sum(posts) DESC, instr(author, '@') > 0, author LIMIT 1) END
             """)
-        for (key, value) in authors.counts { try author.bind([key, value.name, value.posts]).run() }
+        for (key, names) in authors.counts {
+            let best = names.sorted { Authorship.before(($0.key, $0.value), ($1.key, $1.value)) }.first?.key ?? key
+            try author.bind([key, best, names.values.reduce(0, +)]).run()
+        }
     }
 
     /// Records that `file` could not be read, so the browser can say so without reading it again.

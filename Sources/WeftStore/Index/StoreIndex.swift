@@ -20,7 +20,7 @@ import WeftModel
 /// in memory instead, built from the files when opened.
 public final class StoreIndex {
     /// The schema this code writes; an index with another version is rebuilt.
-    static let schemaVersion = 8
+    static let schemaVersion = 9
 
     let db: SQLiteDatabase
     /// Where the index lives: the database file, or nil when it is in memory.
@@ -116,9 +116,10 @@ public final class StoreIndex {
                 CREATE INDEX threads_started ON threads(first DESC, title_key);
                 CREATE INDEX threads_title ON threads(title_key);
                 CREATE INDEX threads_size ON threads(post_count DESC, title_key);
-                CREATE TABLE participants(thread INTEGER, author TEXT, author_key TEXT, posts INTEGER,
-                                          PRIMARY KEY(thread, author)) WITHOUT ROWID;
+                CREATE TABLE participants(thread INTEGER, author TEXT, name_key TEXT, author_key TEXT, posts INTEGER,
+                                          PRIMARY KEY(thread, author, author_key)) WITHOUT ROWID;
                 CREATE INDEX participants_author ON participants(author_key, thread);
+                CREATE INDEX participants_name ON participants(name_key, author_key);
                 CREATE TABLE authors(author_key TEXT PRIMARY KEY, name TEXT, posts INTEGER) WITHOUT ROWID;
                 CREATE TABLE posts(row INTEGER PRIMARY KEY, thread INTEGER, post TEXT, author TEXT, author_key TEXT, date REAL);
                 CREATE TABLE missing(thread INTEGER, post TEXT, PRIMARY KEY(thread, post)) WITHOUT ROWID;
