@@ -22,13 +22,18 @@ enum MboxExport {
                     p = byID[id]?.parent
                 }
                 var headers: [String] = []
-                if let author = post.author {
+                // Mail keeps its sender's real address and its own To, Cc and Subject; other posts get made-up ones.
+                if let author = post.author, let address = post.headers?.address {
+                    headers.append("From: \(encodeWord(author)) <\(address)>")
+                } else if let author = post.author {
                     headers.append("From: \(encodeWord(author)) <\(mailbox(author))@weft.invalid>")
                 } else {
                     headers.append("From: <\(MailAddress.unnamed)>")
                 }
                 if let date = post.date { headers.append("Date: \(MailDate.rfc5322(date))") }
-                let subject = (post.parent == nil ? "" : "Re: ") + thread.title
+                if let to = post.headers?.to { headers.append("To: \(encodeWord(to))") }
+                if let cc = post.headers?.cc { headers.append("Cc: \(encodeWord(cc))") }
+                let subject = post.subject ?? (post.parent == nil ? "" : "Re: ") + thread.title
                 headers.append("Subject: \(encodeWord(subject))")
                 headers.append("Message-ID: <\(mailID(post.id))>")
                 if let parent = post.parent {
