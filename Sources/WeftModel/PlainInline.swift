@@ -125,7 +125,8 @@ enum PlainInline {
 }
 
 extension String {
-    func trimmingCharacters(in set: Set<Character>) -> String {
+    /// The string without leading and trailing characters from `set`.
+    public func trimmingCharacters(in set: Set<Character>) -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }

@@ -64,12 +64,3 @@ public struct MailMessage: Sendable {
         return MailMessage(headers: headers, body: bytes[bytes.endIndex...])
     }
 }
-
-extension String {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
-}
