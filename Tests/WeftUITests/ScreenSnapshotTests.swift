@@ -139,6 +139,7 @@ extension ScreenSnapshotTests {
             screens.append(("rich-\(name)", 120, 40, keys + " f", "default"))
             screens.append(("rich-\(name)", 80, 24, keys + " f", "default"))
             screens.append(("rich-\(name)-mono", 120, 40, keys + " f", "mono"))
+            screens.append(("rich-\(name)-mono", 80, 24, keys + " f", "mono"))
         }
         screens += [
             ("rich-patch-headers", 120, 40, "j j j j j f h", "default"),

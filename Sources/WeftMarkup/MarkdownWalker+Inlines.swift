@@ -2,7 +2,7 @@ import CCmarkGFM
 import Foundation
 import WeftModel
 
-extension Walker {
+extension MarkdownWalker {
     /// The inline content of a block node as styled runs.
     ///
     /// Walked with cmark's iterator, not by recursion, so emphasis nested ten thousand deep costs no stack.
@@ -115,12 +115,12 @@ extension Walker {
                 flush()
                 runs.append(Run(emoji, style.union(.emoji), alternate: String(chars[i..<end])))
                 i = end
-            } else if c == "@", boundaryBefore(i), let end = Walker.nameEnd(chars, from: i + 1) {
+            } else if c == "@", boundaryBefore(i), let end = MarkdownWalker.nameEnd(chars, from: i + 1) {
                 flush()
                 runs.append(Run(String(chars[i..<end]), style.union(.mention)))
                 i = end
             } else if flavor == .commonMark, c == "u" || c == "r", i + 1 < chars.count, chars[i + 1] == "/",
-                      i == 0 || chars[i - 1] == " " || chars[i - 1] == "/", let end = Walker.nameEnd(chars, from: i + 2) {
+                      i == 0 || chars[i - 1] == " " || chars[i - 1] == "/", let end = MarkdownWalker.nameEnd(chars, from: i + 2) {
                 flush()
                 runs.append(Run(String(chars[i..<end]), style.union(.mention)))
                 i = end
@@ -152,29 +152,5 @@ extension Walker {
         while end < chars.count, chars[end].isLetter || chars[end].isNumber || "_-.".contains(chars[end]) { end += 1 }
         while end > from, chars[end - 1] == "." || chars[end - 1] == "-" { end -= 1 }
         return end > from ? end : nil
-    }
-}
-
-/// The text of an HTML fragment in Markdown (a block of raw HTML): tags dropped, the common entities decoded.
-enum HTMLTags {
-    static func text(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        var tag = ""
-        for c in html {
-            if c == "<" { inTag = true; tag = ""; continue }
-            if c == ">", inTag {
-                inTag = false
-                let name = tag.lowercased().prefix { $0.isLetter || $0 == "/" }
-                if ["br", "p", "/p", "div", "/div", "li", "tr", "/tr"].contains(String(name)) { out += "\n" }
-                continue
-            }
-            if inTag { tag.append(c) } else { out.append(c) }
-        }
-        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
-            out = out.replacingOccurrences(of: entity, with: value)
-        }
-        return out.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmed }
-            .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
