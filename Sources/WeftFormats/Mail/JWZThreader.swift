@@ -205,6 +205,11 @@ enum JWZThreader {
             if c.item == nil { placeholders.append(post) } else { posts.append(post) }
             stack.append(contentsOf: c.children.reversed())
         }
+        // The root's kept reference must name a message outside the thread: one inside it (a References
+        // loop whose link the threader refused) would make the stored parents a cycle.
+        if let k = posts.firstIndex(where: { $0.id == root.id }), let parent = posts[k].parent, itemOf[parent] != nil {
+            posts[k].parent = nil
+        }
         // Source order is date order; placeholders come before the replies they hold.
         posts.sort { ($0.date ?? .distantFuture) < ($1.date ?? .distantFuture) }
         let title: String
