@@ -18,15 +18,20 @@ extension FileStore {
     /// stop the others. A store whose index cannot be written is listed from
     /// an index built in memory.
     public func summaries(progress: ((Int, Int) -> Void)? = nil) throws -> SummaryListing {
-        try listing(ThreadQuery(), progress: progress)
+        try listing(ThreadQuery(), progress: progress, check: true)
     }
 
-    /// The summaries a query lists, answered by the index the way the browser's list is (after the
-    /// same check against every file): `weft list --author` and the browser's `a` mean one thing.
+    /// The summaries a query lists, answered by the index the way the browser's list is:
+    /// `weft list --author` and the browser's `a` mean one thing.
+    ///
+    /// The index is trusted unless the store's directories changed since it was last brought up to date
+    /// (every Weft writer, and any tool that adds, replaces or removes a file, changes them): then the
+    /// files are checked. `check` checks every file's size and time first, catching a file edited in
+    /// place (see docs/store-format.md, "When the index notices a change").
     public func listing(_ query: ThreadQuery, titleContaining text: String? = nil,
-                        progress: ((Int, Int) -> Void)? = nil) throws -> SummaryListing {
+                        progress: ((Int, Int) -> Void)? = nil, check: Bool = false) throws -> SummaryListing {
         let index = try StoreIndex(store: self)
-        try index.sync(self, progress: progress)
+        if check { try index.syncRecordingStamp(self, progress: progress) } else { try index.syncIfDirectoriesChanged(self, progress: progress) }
         return SummaryListing(summaries: try index.listing(query, titleContaining: text), problems: try index.problems(in: self))
     }
 }

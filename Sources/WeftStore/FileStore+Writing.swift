@@ -43,6 +43,8 @@ extension FileStore {
         // are merged first: each is read against the stored file, and one piece must not overwrite another.
         var threads = FileStore.coalesced(incoming)
         return try StoreLock.withLock(root: root) {
+            // An index that was up to date with the directories stays trusted after this write, which it records.
+            let trusted = (try? index?.directoriesUnchanged(self)) == true
             removeStaleTemporaryFiles()
             var settled: Rethreading?
             if !rethreaded.isEmpty {
@@ -121,6 +123,7 @@ extension FileStore {
             try writer.finish()
             try recorder?.finish()
             try texter?.finish()
+            if trusted { try index?.recordDirectoryStamp(self) }
             return result
         }
     }

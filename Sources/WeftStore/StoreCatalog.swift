@@ -33,14 +33,14 @@ public final class StoreCatalog: @unchecked Sendable {
         self.index = try StoreIndex(store: store)
         self.background = background && index.path != nil
         if index.path == nil || (index.isEmpty && !store.isEmpty) {
-            try index.sync(store, progress: progress)
+            try index.syncRecordingStamp(store, progress: progress)
         }
     }
 
     /// Checks the index against the files: in the background when it can, else now.
     public func refresh() {
         guard background, let path = index.path else {
-            _ = try? index.sync(store)
+            _ = try? index.syncRecordingStamp(store)
             lock.withLock { syncRuns += 1 }
             return
         }
@@ -52,7 +52,7 @@ public final class StoreCatalog: @unchecked Sendable {
         guard start else { return }
         let thread = Thread { [self] in
             // A check that fails (the disk, a busy writer) changes nothing; the next one tries again.
-            _ = try? StoreIndex(path: path).sync(self.store)
+            _ = try? StoreIndex(path: path).syncRecordingStamp(self.store)
             lock.withLock {
                 syncing = false
                 syncRuns += 1

@@ -16,6 +16,9 @@ struct Authors: ParsableCommand {
     @Flag(help: "Print stable JSON (see docs/cli-json.md).")
     var json = false
 
+    @Flag(help: "Check every thread file against the index first (catches a file edited in place).")
+    var check = false
+
     func run() throws {
         let store = try storeOptions.open()
         var rows: [(name: String, posts: Int, threads: Int?)] = []
@@ -24,12 +27,13 @@ struct Authors: ParsableCommand {
             do { t = try store.thread(id: thread) } catch let error as StoreError {
                 throw Failure(message: error.description)
             }
-            rows = t.authorCounts.map { ($0.name, $0.count, nil) }
+            rows = Authorship(posts: t.posts).counts(in: t.posts).map { ($0.name, $0.posts, nil) }
         } else {
             // The index's counts, as the browser's author completion shows them.
             let counts = try Progress.indexing(store) { update -> [(name: String, posts: Int, threads: Int)] in
                 let index = try StoreIndex(store: store)
-                try index.sync(store, progress: update)
+                // Trusted until the directories change, like `weft list` (see its --check).
+                if check { try index.syncRecordingStamp(store, progress: update) } else { try index.syncIfDirectoriesChanged(store, progress: update) }
                 return try index.authorsWithThreads()
             }
             rows = counts.map { ($0.name, $0.posts, $0.threads) }

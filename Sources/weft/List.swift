@@ -22,11 +22,14 @@ struct List: ParsableCommand {
     @Flag(help: "Print stable JSON (see docs/cli-json.md).")
     var json = false
 
+    @Flag(help: "Check every thread file against the index first (catches a file edited in place).")
+    var check = false
+
     func run() throws {
         let store = try storeOptions.open()
         // The index answers the filter, with the browser's queries: one meaning of "author".
         let query = ThreadQuery(authors: authors, excludedAuthors: notAuthors)
-        let listing = try Progress.indexing(store) { update in try store.listing(query, titleContaining: grep, progress: update) }
+        let listing = try Progress.indexing(store) { update in try store.listing(query, titleContaining: grep, progress: update, check: check) }
         let shown = listing.summaries
         for problem in listing.problems {
             Output.error("weft: skipped \(problem.description)")

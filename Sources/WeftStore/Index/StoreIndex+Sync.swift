@@ -69,11 +69,29 @@ extension StoreIndex {
     /// for the threads a command is about to show, and by the browser's check.
     @discardableResult
     public func syncIfDirectoriesChanged(_ store: FileStore, progress: ((Int, Int) -> Void)? = nil) throws -> SyncResult {
-        let stamp = StoreIndex.directoryStamp(store)
+        guard try !directoriesUnchanged(store) || isEmpty else { return SyncResult() }
+        return try syncRecordingStamp(store, progress: progress)
+    }
+
+    /// Whether the directories are as they were when the index was last brought up to date with them.
+    public func directoriesUnchanged(_ store: FileStore) throws -> Bool {
         let stmt = try db.cached("SELECT value FROM meta WHERE key = 'directories'")
         let recorded = try stmt.next() ? stmt.string(0) : nil
         _ = try? stmt.next()
-        guard recorded != stamp || isEmpty else { return SyncResult() }
+        return recorded == StoreIndex.directoryStamp(store)
+    }
+
+    /// Records the directories' times now: the index holds everything they hold (after a writer's own batch).
+    func recordDirectoryStamp(_ store: FileStore) throws {
+        try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('directories', ?1)").bind([StoreIndex.directoryStamp(store)]).run()
+    }
+
+    /// A full ``sync(_:progress:)`` that also records the directories' times, so that the next
+    /// ``syncIfDirectoriesChanged(_:progress:)`` trusts the index until they change.
+    @discardableResult
+    public func syncRecordingStamp(_ store: FileStore, progress: ((Int, Int) -> Void)? = nil) throws -> SyncResult {
+        // Taken before the files are looked at: a change made during the sync shows as a new stamp next time.
+        let stamp = StoreIndex.directoryStamp(store)
         let result = try sync(store, progress: progress)
         try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('directories', ?1)").bind([stamp]).run()
         return result
