@@ -85,7 +85,7 @@ let package = Package(
             name: "WeftFuzzTargets", dependencies: ["WeftFormats", "WeftModel", "WeftUI", "WeftMarkup"], swiftSettings: strict
         ),
         .executableTarget(name: "weft-fuzz", dependencies: ["WeftFuzzTargets"], swiftSettings: strict),
-        .target(name: "WeftTestSupport", path: "Tests/WeftTestSupport", swiftSettings: strict),
+        .target(name: "WeftTestSupport", dependencies: ["WeftModel", "WeftUI"], path: "Tests/WeftTestSupport", swiftSettings: strict),
         .testTarget(name: "WeftModelTests", dependencies: ["WeftModel"], swiftSettings: strict),
         .testTarget(
             name: "WeftMarkupTests", dependencies: ["WeftMarkup", "WeftModel", "WeftFormats", "WeftTestSupport"], swiftSettings: strict

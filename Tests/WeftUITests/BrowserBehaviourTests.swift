@@ -5,6 +5,7 @@ import Glibc
 import Testing
 import WeftFormats
 import WeftModel
+import WeftSample
 import WeftStore
 import WeftTestSupport
 @testable import WeftUI
@@ -282,35 +283,18 @@ struct SeedBrowserTests {
     }
 }
 
-/// A store that reads but cannot write, as a read-only mount behaves.
-final class ReadOnlySource: ThreadSource {
-    let store: StoreCatalog
+/// A store that reads but cannot write, as a read-only mount behaves: one method differs.
+final class ReadOnlySource: MemorySource {
     var attempts = 0
-    init(_ store: FileStore) { self.store = try! StoreCatalog(store: store, background: false) }
-    var displayName: String { store.displayName }
-    func listThreads(_ query: ThreadQuery) throws -> ThreadRows { try store.listThreads(query) }
-    func summaries(_ keys: [Int64]) throws -> [Int64: ThreadSummary] { try store.summaries(keys) }
-    func key(ofThread id: String) throws -> Int64? { try store.key(ofThread: id) }
-    func problems() -> [StoreProblem] { store.problems() }
-    func authors() throws -> [(name: String, posts: Int)] { try store.authors() }
-    func postCount(_ query: ThreadQuery) throws -> Int { try store.postCount(query) }
-    func threads(titleContaining text: String) throws -> Set<Int64> { try store.threads(titleContaining: text) }
-    func loadThread(id: String) throws -> ForumThread { try store.loadThread(id: id) }
-    func readPosts(thread id: String) -> Set<String> { store.readPosts(thread: id) }
-    func changeToken() -> String { store.changeToken() }
-    func refresh() { store.refresh() }
-    func searchPosts(_ query: String, limit: Int) throws -> [SearchHit] { try store.searchPosts(query, limit: limit) }
-    func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
+    override func saveReadState(thread id: String, read: Set<String>, unread: Set<String>) throws {
         attempts += 1
-        throw StoreError.io(path: store.store.root.path + "/read/x.json", errno: EROFS, doing: "create")
+        throw StoreError.io(path: "/store/read/x.json", errno: EROFS, doing: "create")
     }
 }
 
 struct ReadOnlyStoreTests {
     @Test func theBrowserWorksAndSaysOnceThatReadStateCannotBeSaved() throws {
-        let store = try demoStore()
-        defer { discard(store) }
-        let source = ReadOnlySource(store)
+        let source = ReadOnlySource(try DemoForum.threads())
         let app = App(source: source, width: 120, height: 40, theme: ThemeLoader.defaultTheme(), now: fixedNow)
         app.readDelay = 0
         press(app, "j j Enter j")

@@ -49,6 +49,14 @@ func makeApp(_ store: FileStore, width: Int, height: Int, ascii: Bool = false) -
     return app
 }
 
+/// An app on threads held in memory (no SQLite store), at a size, with the default theme.
+func makeApp(_ threads: [ForumThread], width: Int, height: Int, ascii: Bool = false) -> App {
+    let app = App(source: MemorySource(threads), width: width, height: height,
+                  theme: ThemeLoader.defaultTheme(), now: fixedNow, ascii: ascii)
+    app.bodyReader = RichBody.parse
+    return app
+}
+
 /// Sends keys by name ("j", "Enter", "C-d"); "text:WORD" types each character of WORD.
 func press(_ app: App, _ script: String) {
     for word in script.split(separator: " ") {

@@ -2,6 +2,7 @@ import Foundation
 import SnapshotTesting
 import Testing
 import WeftModel
+import WeftSample
 import WeftTestSupport
 @testable import WeftUI
 
@@ -59,9 +60,11 @@ struct ScreenSnapshotTests {
 
     @Test("screens", arguments: screens)
     func screen(name: String, width: Int, height: Int, keys: String) throws {
-        let store = try demoStore()
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: width, height: height, ascii: name.hasPrefix("ascii"))
+        // Store-wide search is ranked by the index's FTS5; every other screen runs on threads in memory.
+        let store = name.hasPrefix("store-search") ? try demoStore() : nil
+        defer { if let store { discard(store) } }
+        let app = try store.map { makeApp($0, width: width, height: height) }
+            ?? makeApp(try DemoForum.threads(), width: width, height: height, ascii: name.hasPrefix("ascii"))
         press(app, keys)
         assertSnapshot(of: snapshotText(app.render()), as: .lines, named: "\(name)-\(width)x\(height)")
     }
@@ -84,9 +87,7 @@ struct ScreenSnapshotTests {
     static func snapshot(extra: ForumThread, select: String, name: String, width: Int, height: Int, keys: String,
                          fileID: StaticString = #fileID, file: StaticString = #filePath, testName: String = #function,
                          line: UInt = #line, column: UInt = #column) throws {
-        let store = try demoStore(extra: [extra])
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: width, height: height, ascii: name.hasPrefix("ascii"))
+        let app = makeApp(try DemoForum.threads() + [extra], width: width, height: height, ascii: name.hasPrefix("ascii"))
         press(app, select)
         press(app, keys)
         assertSnapshot(of: snapshotText(app.render()), as: .lines, named: "\(name)-\(width)x\(height)",
@@ -153,9 +154,7 @@ extension ScreenSnapshotTests {
 
     @Test("posts as their authors wrote them", arguments: richScreens)
     func richScreen(name: String, width: Int, height: Int, keys: String, theme: String) throws {
-        let store = try demoStore(extra: [richFixture])
-        defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        let app = makeApp(store, width: width, height: height, ascii: name.hasPrefix("ascii"))
+        let app = makeApp(try DemoForum.threads() + [richFixture], width: width, height: height, ascii: name.hasPrefix("ascii"))
         app.setTheme(ThemeLoader.load(theme).0)
         press(app, "/ text:Rich Enter Enter g")
         press(app, keys)
