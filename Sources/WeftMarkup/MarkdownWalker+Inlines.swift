@@ -81,6 +81,12 @@ extension MarkdownWalker {
             return
         }
         guard !url.isEmpty, !url.hasPrefix("#") else { return }
+        // Media a page embedded, written as "[video: title](…)" by the HTML reader: shown like a picture.
+        if MarkdownWalker.mediaKinds.contains(where: { inner.hasPrefix($0 + ": ") }) {
+            runs.removeSubrange(open.start...)
+            runs.append(Run("[\(inner)]", style.union(.image), link: links.add(url, text: inner)))
+            return
+        }
         let index = links.add(url, text: inner.isEmpty ? nil : inner)
         if inner.isEmpty { runs.append(Run(url, style.union(.link), link: index)); return }
         for k in open.start..<runs.count where runs[k].link == nil {
@@ -88,6 +94,9 @@ extension MarkdownWalker {
             runs[k].style.insert(.link)
         }
     }
+
+    /// What the HTML reader names embedded media by.
+    static let mediaKinds = ["video", "audio", "embedded", "attachment", "link preview"]
 
     /// A text node's runs: emoji shortcodes, mentions, Reddit superscript, and spoiler marks found.
     func decorate(_ text: String, base: InlineStyle, spoiler: inout Bool) -> [Run] {

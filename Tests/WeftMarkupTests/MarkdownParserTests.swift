@@ -28,6 +28,7 @@ struct MarkdownParserTests {
         ("an upload:// image is named, not linked", "![photo of the bay|690x207](upload://abc.jpeg)", .newlinesBreak,
          ["[image: photo of the bay]{image}"]),
         ("an image with an address is linked", "![](https://i.example/cat.png)", .commonMark, ["[image: cat.png]{image}#0"]),
+        ("embedded media is shown like a picture", "[video: Trailer](https://v.example/t)", .newlinesBreak, ["[video: Trailer]{image}#0"]),
         ("an emoji shortcode becomes the emoji", "done :tada:", .newlinesBreak, ["done ", "🎉{emoji}"]),
         ("an unknown shortcode stays as written", "at 10:30:00 :nosuchemoji:", .newlinesBreak, ["at 10:30:00 :nosuchemoji:"]),
         ("Reddit superscript, one word and a group", "E=mc^2 and ^(two words)", .commonMark,
