@@ -12,30 +12,10 @@ public enum ThreadFileWriter {
     /// The file's bytes (with the final newline), or nil when the encoder should write this thread.
     public static func encode(_ thread: ForumThread) -> Data? {
         guard !thread.posts.isEmpty else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(thread.posts.reduce(256) { $0 + $1.body.utf8.count + 256 })
-        func raw(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
-        func string(_ s: String) {
-            out.append(0x22)
-            for b in s.utf8 {
-                switch b {
-                case 0x22: raw(#"\""#)
-                case 0x5C: raw(#"\\"#)
-                case 0x08: raw(#"\b"#)
-                case 0x09: raw(#"\t"#)
-                case 0x0A: raw(#"\n"#)
-                case 0x0C: raw(#"\f"#)
-                case 0x0D: raw(#"\r"#)
-                case 0..<0x20:
-                    raw(#"\u00"#)
-                    out.append(hex(b >> 4))
-                    out.append(hex(b & 0xF))
-                default: out.append(b)
-                }
-            }
-            out.append(0x22)
-        }
-        func optional(_ s: String?) { if let s { string(s) } else { raw("null") } }
+        var json = JSONBytes(capacity: thread.posts.reduce(256) { $0 + $1.body.utf8.count + 256 })
+        func raw(_ text: StaticString) { json.raw(text) }
+        func string(_ s: String) { json.string(s) }
+        func optional(_ s: String?) { json.optional(s) }
         raw("{\n")
         if let forum = thread.forum { raw("  \"forum\" : "); string(forum); raw(",\n") }
         raw("  \"thread\" : {\n    \"id\" : "); string(thread.id)
@@ -62,7 +42,7 @@ public enum ThreadFileWriter {
             }
             raw(",\n        \"id\" : "); string(post.id)
             if let reason = post.inferred { raw(",\n        \"inferred\" : "); string(reason.rawValue) }
-            if let number = post.number { raw(",\n        \"number\" : "); out.append(contentsOf: String(number).utf8) }
+            if let number = post.number { raw(",\n        \"number\" : "); json.int(number) }
             raw(",\n        \"parent\" : "); optional(post.parent)
             if post.placeholder { raw(",\n        \"placeholder\" : true") }
             if let references = post.references {
@@ -79,10 +59,9 @@ public enum ThreadFileWriter {
         }
         raw("\n    ],\n    \"title\" : "); string(thread.title)
         raw("\n  },\n  \"weft\" : ")
-        out.append(contentsOf: String(ThreadDocument.version).utf8)
+        json.int(ThreadDocument.version)
         raw("\n}\n")
-        return Data(out)
+        return Data(json.bytes)
     }
 
-    private static func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
 }

@@ -49,8 +49,7 @@ public enum ListingJSON {
                         unread: s.unreadCount, first: s.firstDate.map(iso), last: s.lastDate.map(iso),
                         participants: ranked(s.participants).map { AuthorEntry(name: $0.0, posts: $0.1) })
         }
-        return try encode(ListOutput(store: store, threads: threads,
-                                     problems: problems.map { ProblemEntry(path: $0.path, reason: $0.reason) }))
+        return listBytes(store: store, threads: threads, problems: problems.map { ProblemEntry(path: $0.path, reason: $0.reason) })
     }
 
     /// `weft authors --json`: authors with post counts and, store-wide, thread counts.

@@ -40,6 +40,10 @@ extension StoreIndex {
     /// The full summaries of the threads a query lists, in its order, participants included;
     /// with `text`, only those whose title contains it (any case, any accents).
     public func listing(_ query: ThreadQuery, titleContaining text: String? = nil) throws -> [ThreadSummary] {
+        try db.reading { try readListing(query, titleContaining: text) }
+    }
+
+    private func readListing(_ query: ThreadQuery, titleContaining text: String?) throws -> [ThreadSummary] {
         var keys = try threadRows(query).keys
         if let text, !text.isEmpty {
             let titled = try threads(titleContaining: text)
@@ -48,8 +52,12 @@ extension StoreIndex {
         let found = try summaries(keys)
         var participants: [Int64: [String: Int]] = [:]
         if keys.count > 2_000 {
+            let wanted = Set(keys)
             let stmt = try db.prepare("SELECT thread, author, posts FROM participants")
-            while try stmt.next() { participants[stmt.int64(0), default: [:]][stmt.string(1) ?? "", default: 0] += stmt.int(2) }
+            while try stmt.next() {
+                let key = stmt.int64(0)
+                if wanted.contains(key) { participants[key, default: [:]][stmt.string(1) ?? "", default: 0] += stmt.int(2) }
+            }
         } else {
             let stmt = try db.cached("SELECT author, posts FROM participants WHERE thread = ?1")
             for key in keys {

@@ -80,6 +80,16 @@ final class SQLiteDatabase {
         }
     }
 
+    /// Runs `body` in one read transaction: its statements share one snapshot and one shared lock,
+    /// instead of taking and dropping the lock (two `fcntl` calls) per statement. Inside a transaction
+    /// already, just runs it.
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        guard !inTransaction else { return try body() }
+        try exec("BEGIN DEFERRED")
+        defer { try? exec("COMMIT") }
+        return try body()
+    }
+
     var lastError: String { String(cString: sqlite3_errmsg(db)) }
 
     /// One prepared statement.

@@ -49,16 +49,30 @@ extension StoreIndex {
     public func summaries(_ keys: [Int64]) throws -> [Int64: ThreadSummary] {
         guard !keys.isEmpty else { return [:] }
         var out: [Int64: ThreadSummary] = [:]
+        out.reserveCapacity(keys.count)
+        func summary(_ stmt: SQLiteDatabase.Statement) -> ThreadSummary {
+            let count = stmt.int(4)
+            return ThreadSummary(id: stmt.string(0) ?? "", title: stmt.string(1) ?? "", forum: stmt.string(2),
+                                 starter: stmt.string(3), postCount: count, participants: [:],
+                                 firstDate: stmt.double(5).map(Date.init(timeIntervalSince1970:)),
+                                 lastDate: stmt.double(6).map(Date.init(timeIntervalSince1970:)),
+                                 unreadCount: max(0, count - stmt.int(7)))
+        }
+        if keys.count > 2_000 {
+            // Many (a command listing tens of thousands): one pass over the table beats a look-up each.
+            let wanted = Set(keys)
+            let stmt = try db.prepare("SELECT id, title, forum, starter, post_count, first, last, read, row FROM threads")
+            while try stmt.next() {
+                let key = stmt.int64(8)
+                if wanted.contains(key) { out[key] = summary(stmt) }
+            }
+            return out
+        }
         let stmt = try db.cached("SELECT id, title, forum, starter, post_count, first, last, read FROM threads WHERE row = ?1")
         for key in keys {
             stmt.bind([key])
             guard try stmt.next() else { continue }
-            let count = stmt.int(4)
-            out[key] = ThreadSummary(id: stmt.string(0) ?? "", title: stmt.string(1) ?? "", forum: stmt.string(2),
-                                     starter: stmt.string(3), postCount: count, participants: [:],
-                                     firstDate: stmt.double(5).map(Date.init(timeIntervalSince1970:)),
-                                     lastDate: stmt.double(6).map(Date.init(timeIntervalSince1970:)),
-                                     unreadCount: max(0, count - stmt.int(7)))
+            out[key] = summary(stmt)
             _ = try? stmt.next()
         }
         return out

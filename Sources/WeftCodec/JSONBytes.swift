@@ -1,0 +1,46 @@
+/// JSON text written by hand, byte for byte as `JSONFormatting.encoder()` writes it: for the outputs
+/// whose size makes Foundation's encoder the slowest part (thread files, `weft list --json`).
+///
+/// Tests compare every writer built on it with the encoder.
+public struct JSONBytes {
+    /// The bytes so far.
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+
+    /// Text as it is (punctuation, indentation, key names written with their quotes).
+    public mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    /// A string value, escaped as the encoder escapes (slashes left alone).
+    public mutating func string(_ s: String) {
+        bytes.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: raw(#"\""#)
+            case 0x5C: raw(#"\\"#)
+            case 0x08: raw(#"\b"#)
+            case 0x09: raw(#"\t"#)
+            case 0x0A: raw(#"\n"#)
+            case 0x0C: raw(#"\f"#)
+            case 0x0D: raw(#"\r"#)
+            case 0..<0x20:
+                raw(#"\u00"#)
+                bytes.append(JSONBytes.hex(b >> 4))
+                bytes.append(JSONBytes.hex(b & 0xF))
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    /// A string, or `null`.
+    public mutating func optional(_ s: String?) { if let s { string(s) } else { raw("null") } }
+
+    /// An integer.
+    public mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+
+    /// `count` spaces.
+    public mutating func indent(_ count: Int) { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+
+    private static func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
+}
