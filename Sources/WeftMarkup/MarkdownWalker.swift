@@ -9,6 +9,13 @@ struct MarkdownWalker {
 
     init(flavor: MarkdownParser.Flavor) { self.flavor = flavor }
 
+    /// GitHub's extensions, registered once: registering is not thread-safe, and posts are parsed on
+    /// several threads at once (a Swift global's initializer runs exactly once, whoever asks first).
+    static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
     /// Splits out BBCode quotes (which cmark does not know), parsing the text between as Markdown.
     mutating func segments(_ text: Substring, depth: Int) -> [Block] {
         var out: [Block] = []
@@ -28,7 +35,7 @@ struct MarkdownWalker {
     /// Parses one stretch of Markdown.
     mutating func markdown(_ text: String, depth: Int) -> [Block] {
         guard !text.isEmpty else { return [] }
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = MarkdownWalker.extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [.plain(text)] }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink"] {

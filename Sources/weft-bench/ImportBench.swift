@@ -33,6 +33,12 @@ struct ImportBench: ParsableCommand {
         if FileManager.default.fileExists(atPath: real) { files.append(("ksummit-discuss (real)", real)) }
         else { print("note: \(real) is absent; only the generated mbox is measured") }
         files.append(("generated, \(count) messages", generated.path))
+        // jwz's missing-root path, which once cost threads × messages: a monthly archive.
+        let monthly = dir.appendingPathComponent("monthly.mbox")
+        var generator = MboxGenerator(messages: count, threads: count / 10, seed: 7)
+        generator.missingRoots = true
+        try Data(generator.bytes()).write(to: monthly)
+        files.append(("generated monthly archive, every thread's first message missing", monthly.path))
         for (name, path) in files {
             let size = Double(((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0)
             let mb = size / 1_000_000

@@ -37,6 +37,9 @@ struct MboxGenerator {
     var threads: Int
     var seed: UInt64
     var idPrefix = "m"
+    /// Leaves out each thread's first message, as a monthly archive does whose threads began the month
+    /// before: every thread then starts with a message its replies name but the archive lacks.
+    var missingRoots = false
 
     /// The whole archive in memory (for small archives).
     func bytes() -> [UInt8] {
@@ -114,6 +117,7 @@ struct MboxGenerator {
             }
             quotable.append(quote)
             let a = authorTable.sample(&rng)
+            if missingRoots && i < threads { continue }
             let date = MailDate.rfc5322(Date(timeIntervalSince1970: start + Double(i) * 60))
             var headers = "From user\(a)@example.org Thu Jan  1 00:00:00 2020\n"
             headers += "From: User \(a) <user\(a)@example.org>\n"
