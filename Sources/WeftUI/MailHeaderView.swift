@@ -6,7 +6,8 @@ enum MailHeaderView {
     /// that did not come from mail.
     static func lines(_ post: Post, thread: ForumThread, width: Int) -> [StyledLine] {
         guard let headers = post.headers else {
-            return [StyledLine("(no mail headers: this post did not come from mail)", .dimmed)]
+            // Forum posts have none; mail imported before Weft kept header fields has none either.
+            return [StyledLine("(no mail headers kept for this post)", .dimmed)]
         }
         var fields = headers.fields.filter { $0.name != "List-Id" }
         fields.append(("Subject", post.subject ?? thread.title))
