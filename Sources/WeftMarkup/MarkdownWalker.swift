@@ -16,6 +16,11 @@ struct MarkdownWalker {
         return true
     }()
 
+    /// Held while cmark parses. Attaching an extension to a parser adds its characters (`~` for
+    /// strike-through) to a table cmark keeps for the whole process, and freeing the parser takes
+    /// them out again: two parsers on two threads lost each other's strike-through. One at a time.
+    static let cmarkLock = NSLock()
+
     /// Splits out BBCode quotes (which cmark does not know), parsing the text between as Markdown.
     mutating func segments(_ text: Substring, depth: Int) -> [Block] {
         var out: [Block] = []
@@ -36,6 +41,8 @@ struct MarkdownWalker {
     mutating func markdown(_ text: String, depth: Int) -> [Block] {
         guard !text.isEmpty else { return [] }
         _ = MarkdownWalker.extensionsRegistered
+        MarkdownWalker.cmarkLock.lock()
+        defer { MarkdownWalker.cmarkLock.unlock() }
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [.plain(text)] }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink"] {

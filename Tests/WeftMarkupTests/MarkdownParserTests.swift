@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WeftModel
 @testable import WeftMarkup
@@ -105,4 +106,28 @@ struct MarkdownParserTests {
         let emphasis = String(repeating: "*", count: 10_000) + "x" + String(repeating: "*", count: 10_000)
         #expect(!MarkdownParser.parse(emphasis, flavor: .commonMark).blocks.isEmpty)
     }
+}
+
+extension MarkdownParserTests {
+    @Test func postsParsedOnManyThreadsAtOnceKeepTheirStrikeThrough() {
+        // cmark keeps the extensions' special characters for the whole process; parsers on two threads
+        // once took them from each other.
+        let failures = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<200 {
+                let runs = Self.firstParagraph(MarkdownParser.parse("a ~~b~~ c", flavor: .commonMark))
+                if runs != ["a ", "b{strike}", " c"] { failures.add(1) }
+            }
+        }
+        #expect(failures.value == 0)
+    }
+}
+
+/// A counter several threads add to.
+final class Locked: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count: Int
+    init(_ count: Int) { self.count = count }
+    func add(_ n: Int) { lock.lock(); count += n; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

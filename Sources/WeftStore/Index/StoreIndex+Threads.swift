@@ -4,8 +4,12 @@ import WeftModel
 /// The thread list as the index serves it: row keys in order, fetched a screen at a time.
 extension StoreIndex {
     /// The threads a query lists, in its order: only keys, so a million-post store costs a few megabytes.
+    ///
+    /// The keys come from the sort order's index alone (each index holds the row), and the unread
+    /// threads are counted apart: reading `read` and `post_count` for every key meant a look-up in the
+    /// table per thread, 0.17 s of the first screen at 100,000 threads against 0.02 s for both queries.
     public func threadRows(_ query: ThreadQuery) throws -> ThreadRows {
-        var sql = "SELECT row, read < post_count FROM threads"
+        var sql = "SELECT row FROM threads"
         var conditions: [String] = []
         var binds: [(any SQLiteBindable)?] = []
         if query.hasAuthorTerms {
@@ -19,13 +23,20 @@ extension StoreIndex {
         case .title: sql += " ORDER BY title_key, row"
         case .size: sql += " ORDER BY post_count DESC, title_key, row"
         }
-        let stmt = try db.prepare(sql).bind(binds)
-        var rows = ThreadRows()
-        while try stmt.next() {
-            rows.keys.append(stmt.int64(0))
-            if stmt.int(1) != 0 { rows.unreadThreads += 1 }
+        let whereSQL = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try db.reading {
+            let stmt = try db.prepare(sql).bind(binds)
+            var rows = ThreadRows()
+            while try stmt.next() { rows.keys.append(stmt.int64(0)) }
+            if query.unreadOnly {
+                rows.unreadThreads = rows.keys.count
+            } else {
+                let unread = try db.prepare("SELECT count(*) FROM threads" + (whereSQL.isEmpty ? " WHERE " : whereSQL + " AND ")
+                                            + "read < post_count").bind(binds)
+                rows.unreadThreads = try unread.next() ? unread.int(0) : 0
+            }
+            return rows
         }
-        return rows
     }
 
     /// The SQL condition on `author_key` for a query's author terms, adding its values to `binds`.
