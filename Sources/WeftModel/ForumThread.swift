@@ -32,16 +32,6 @@ public struct ForumThread: Equatable, Sendable, Codable {
         (posts.first { $0.parent == nil } ?? posts.first)?.author
     }
 
-    /// Authors with their post counts, most posts first, then by name.
-    ///
-    /// Unnamed posts are counted under ``Post/unnamedAuthor``.
-    public var authorCounts: [(name: String, count: Int)] {
-        var counts: [String: Int] = [:]
-        for post in posts where !post.placeholder { counts[post.displayAuthor, default: 0] += 1 }
-        return counts.map { (name: $0.key, count: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
-    }
-
     /// Adds the posts of `other` whose ids this thread does not have yet.
     ///
     /// A real post replaces a placeholder with its id; a placeholder never

@@ -39,9 +39,15 @@ public struct PostFilter: Equatable, Sendable {
 
     /// Whether an author name (``Post/unnamedAuthor`` for none) passes the author terms.
     public func passes(author name: String) -> Bool {
-        let key = ThreadQuery.authorKey(name)
-        if excludedAuthors.contains(where: { ThreadQuery.authorKey($0) == key }) { return false }
-        return authors.isEmpty || authors.contains { ThreadQuery.authorKey($0) == key }
+        passes(spellings: [name])
+    }
+
+    /// Whether an author who wrote under these names (see ``Authorship``) passes the author terms:
+    /// a term naming any of them names the author.
+    public func passes(spellings: [String]) -> Bool {
+        let keys = spellings.map(ThreadQuery.authorKey)
+        if excludedAuthors.contains(where: { keys.contains(ThreadQuery.authorKey($0)) }) { return false }
+        return authors.isEmpty || authors.contains { keys.contains(ThreadQuery.authorKey($0)) }
     }
 
     /// Whether a post passes every term.
@@ -49,13 +55,7 @@ public struct PostFilter: Equatable, Sendable {
     /// `spellings` are every name the post's author wrote under (see ``Authorship``): a term naming any of
     /// them names the author.
     public func matches(_ post: Post, isRead: Bool, spellings: [String]? = nil) -> Bool {
-        if let spellings, spellings.count > 1 {
-            let keys = spellings.map(ThreadQuery.authorKey)
-            if excludedAuthors.contains(where: { keys.contains(ThreadQuery.authorKey($0)) }) { return false }
-            if !authors.isEmpty && !authors.contains(where: { keys.contains(ThreadQuery.authorKey($0)) }) { return false }
-        } else {
-            guard passes(author: post.displayAuthor) else { return false }
-        }
+        guard passes(spellings: spellings ?? [post.displayAuthor]) else { return false }
         if unreadOnly && isRead { return false }
         if since != nil || until != nil {
             guard let date = post.date else { return false }

@@ -25,10 +25,16 @@ struct BlockRenderer {
     private var bar: String { ascii ? "| " : "┃ " }
 
     /// The lines of blocks at a quote level, each line after `indent` columns (inside a list item).
-    mutating func blocks(_ blocks: [Block], level: Int, indent: Int = 0) -> [StyledLine] {
-        var out: [StyledLine] = []
+    /// What comes before each line at a quote level and list indent: the bars, then spaces.
+    private func prefix(level: Int, indent: Int) -> [(text: String, role: Role)] {
         var prefix = PostView.barPrefix(level: level, width: width, bar: bar)
         if indent > 0 { prefix.append((String(repeating: " ", count: indent), .normal)) }
+        return prefix
+    }
+
+    mutating func blocks(_ blocks: [Block], level: Int, indent: Int = 0) -> [StyledLine] {
+        var out: [StyledLine] = []
+        let prefix = self.prefix(level: level, indent: indent)
         let textRole: Role = level == 0 ? .normal : .quoteLevel(level)
         let inner = max(8, width - prefix.reduce(0) { $0 + DisplayWidth.of($1.text) })
         for (n, block) in blocks.enumerated() {
@@ -57,8 +63,7 @@ struct BlockRenderer {
     }
 
     private mutating func quoteLines(_ quote: Quote, level: Int, indent: Int) -> [StyledLine] {
-        var quotePrefix = PostView.barPrefix(level: level + 1, width: width, bar: bar)
-        if indent > 0 { quotePrefix.append((String(repeating: " ", count: indent), .normal)) }
+        let quotePrefix = prefix(level: level + 1, indent: indent)
         let inner = max(8, width - quotePrefix.reduce(0) { $0 + DisplayWidth.of($1.text) })
         var lines: [StyledLine] = []
         if let attribution = quote.attribution {

@@ -115,9 +115,9 @@ final class OpenThread {
     /// The name post `index`'s author is shown by (their most used spelling in the thread).
     func author(_ index: Int) -> String { authorship.name(of: index, in: thread.posts) }
 
-    /// Whether the author filter keeps post `index`, under any spelling of its author's name.
+    /// Whether the filter's author terms keep post `index`, under any spelling of its author's name.
     func passesAuthors(_ filter: PostFilter, _ index: Int) -> Bool {
-        filter.matches(thread.posts[index], isRead: false, spellings: authorship.spellings(of: index, in: thread.posts))
+        filter.passes(spellings: authorship.spellings(of: index, in: thread.posts))
     }
 
     /// The post index at the selection, if any row is visible.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WeftModel
 
@@ -32,5 +33,22 @@ struct AuthorshipTests {
                       Post(id: "4", author: "Ann", body: "")]
         let counts = Authorship(posts: thread).counts(in: thread)
         #expect(counts.map(\.name) == ["Theodore", "Ann"] && counts.map(\.posts) == [3, 1])
+    }
+}
+
+extension AuthorshipTests {
+    /// (author terms, excluded terms, an author's spellings, whether the author terms keep them).
+    static let spellingCases: [([String], [String], [String], Bool)] = [
+        (["ted"], [], ["Theodore", "Ted"], true),
+        (["Ann"], [], ["Theodore", "Ted"], false),
+        ([], ["TED"], ["Theodore", "Ted"], false),
+        ([], [], ["anyone"], true),
+    ]
+
+    @Test("author terms name an author under any spelling, and nothing else counts", arguments: spellingCases)
+    func authorTerms(authors: [String], excluded: [String], spellings: [String], kept: Bool) {
+        // Text and date terms do not decide this (the author count and n look at authors only).
+        let filter = PostFilter(authors: authors, excludedAuthors: excluded, text: "no such words", since: .distantFuture, unreadOnly: true)
+        #expect(filter.passes(spellings: spellings) == kept)
     }
 }

@@ -83,7 +83,11 @@ extension StoreIndex {
 
     /// Records the directories' times now: the index holds everything they hold (after a writer's own batch).
     func recordDirectoryStamp(_ store: FileStore) throws {
-        try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('directories', ?1)").bind([StoreIndex.directoryStamp(store)]).run()
+        try record(stamp: StoreIndex.directoryStamp(store))
+    }
+
+    private func record(stamp: String) throws {
+        try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('directories', ?1)").bind([stamp]).run()
     }
 
     /// A full ``sync(_:progress:)`` that also records the directories' times, so that the next
@@ -93,7 +97,7 @@ extension StoreIndex {
         // Taken before the files are looked at: a change made during the sync shows as a new stamp next time.
         let stamp = StoreIndex.directoryStamp(store)
         let result = try sync(store, progress: progress)
-        try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES ('directories', ?1)").bind([stamp]).run()
+        try record(stamp: stamp)
         return result
     }
 

@@ -16,14 +16,14 @@ extension StoreIndex {
             conditions.append("row IN (SELECT thread FROM participants WHERE " + authorCondition(query, &binds) + ")")
         }
         if query.unreadOnly { conditions.append("read < post_count") }
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        let whereSQL = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        sql += whereSQL
         switch query.order {
         case .activity: sql += " ORDER BY last DESC, title_key, row"
         case .started: sql += " ORDER BY first DESC, title_key, row"
         case .title: sql += " ORDER BY title_key, row"
         case .size: sql += " ORDER BY post_count DESC, title_key, row"
         }
-        let whereSQL = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try db.reading {
             let stmt = try db.prepare(sql).bind(binds)
             var rows = ThreadRows()
