@@ -34,10 +34,10 @@ extension App {
         case .moveUp: move(by: -1)
         case .first: move(to: 0)
         case .last: move(to: Int.max)
-        case .pageDown: move(by: pageSize(), page: true)
-        case .pageUp: move(by: -pageSize(), page: true)
-        case .halfPageDown: move(by: max(1, pageSize() / 2), page: true)
-        case .halfPageUp: move(by: -max(1, pageSize() / 2), page: true)
+        case .pageDown: move(by: pageSize())
+        case .pageUp: move(by: -pageSize())
+        case .halfPageDown: move(by: max(1, pageSize() / 2))
+        case .halfPageUp: move(by: -max(1, pageSize() / 2))
         case .open: openSelection()
         case .focusNext: cycleFocus(1)
         case .focusPrevious: cycleFocus(-1)
@@ -180,9 +180,9 @@ extension App {
         let token = source.changeToken()
         guard token != lastChangeToken, prompt == nil else { return marked }
         lastChangeToken = token
-        let before = totalThreads
+        let before = threadList.totalThreads
         reload(quiet: true)
-        if totalThreads > before { say("\(totalThreads - before) new thread(s) from the store") }
+        if threadList.totalThreads > before { say("\(threadList.totalThreads - before) new thread(s) from the store") }
         return true
     }
 
@@ -195,6 +195,6 @@ extension App {
             let postID = current.thread.posts[post].id
             openThread(id: current.thread.id, selectPost: postID)
         }
-        if message == nil && !quiet { say("reloaded: \(totalThreads) threads") }
+        if message == nil && !quiet { say("reloaded: \(threadList.totalThreads) threads") }
     }
 }

@@ -62,10 +62,11 @@ extension App {
             focus = .list
             guard row >= 0 else { return [] }
             if showingResults {
-                let target = resultTop + row
-                if target == resultSelection { openResult() } else { moveResult(to: target) }
-            } else if listTop + row < listCount {
-                if listTop + row == listSelection { openSelection() } else { listSelection = listTop + row }
+                guard let target = results?.hit(atRow: row) else { return [] }
+                if target == results?.selection { openResult() } else { results?.select(target) }
+            } else if threadList.top + row < threadList.count {
+                let target = threadList.top + row
+                if target == threadList.selection { openSelection() } else { threadList.select(target) }
             }
         case .tree:
             focus = .tree

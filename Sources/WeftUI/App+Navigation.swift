@@ -11,46 +11,23 @@ extension App {
     /// Body lines the post pane shows at once (less the header lines).
     func postPageSize() -> Int { max(1, (layout.post?.height ?? 3) - 2) }
 
-    /// Moves the selection in the focused pane.
-    func move(by delta: Int, page: Bool = false) {
+    /// The pane the focus is on, as the selection moves in it (the post pane's positions are its scroll lines).
+    var focusedView: PaneView? {
         switch focus {
-        case .list where showingResults:
-            moveResult(to: resultSelection + delta)
-        case .list:
-            move(to: listSelection + delta)
-        case .tree:
-            guard let o = open else { return }
-            move(to: o.selection + delta)
-        case .post:
-            scrollPost(by: delta)
+        case .list: return results ?? threadList
+        case .tree: return open
+        case .post: return open.map { PostScroll(open: $0, lines: postLineCount(), page: postPageSize()) }
         }
     }
 
-    /// Moves the selection in the focused pane to an index (clamped).
-    func move(to index: Int) {
-        switch focus {
-        case .list where showingResults:
-            moveResult(to: index)
-        case .list:
-            listSelection = max(0, min(index, listCount - 1))
-        case .tree:
-            guard let o = open else { return }
-            select(position: index, in: o)
-        case .post:
-            guard let o = open else { return }
-            o.postScroll = index == 0 ? 0 : max(0, postLineCount() - postPageSize())
-        }
-    }
+    /// Moves the selection in the focused pane.
+    func move(by delta: Int) { focusedView?.move(by: delta) }
+
+    /// Moves the selection in the focused pane to a position (clamped).
+    func move(to index: Int) { focusedView?.select(index) }
 
     /// Selects a visible tree position, resetting the post pane to its top.
-    func select(position: Int, in o: OpenThread) {
-        let clamped = max(0, min(position, o.visible.count - 1))
-        if clamped != o.selection {
-            o.selection = clamped
-            o.postScroll = 0
-            o.keptUnread = nil
-        }
-    }
+    func select(position: Int, in o: OpenThread) { o.select(position) }
 
     /// How far Space and `b` page the post: a page less one line, which stays in view (as `less` keeps it).
     func postReadingStep() -> Int { max(1, postPageSize() - 1) }
@@ -58,7 +35,7 @@ extension App {
     /// Scrolls the post pane, within its lines.
     func scrollPost(by delta: Int) {
         guard let o = open else { return }
-        o.postScroll = max(0, min(o.postScroll + delta, max(0, postLineCount() - postPageSize())))
+        PostScroll(open: o, lines: postLineCount(), page: postPageSize()).move(by: delta)
     }
 
     /// Space: page down the post; at its end, go on to the next post in tree order.
@@ -94,12 +71,11 @@ extension App {
 
     /// Opens a thread by id, selecting a post (or the first unread one).
     func openThread(id: String, selectPost postID: String?) {
-        flushReadState()
         do {
             let thread = try source.loadThread(id: id)
-            var read = source.readPosts(thread: id)
-            read.formUnion(pendingRead[id] ?? [])
-            let o = OpenThread(thread: thread, read: read, timeOrder: timeOrder, reader: bodyReader)
+            marks.pinned = id
+            let read = marks.readPosts(thread: id)
+            let o = OpenThread(thread: thread, marks: marks, timeOrder: timeOrder, reader: bodyReader)
             o.recompute(filter: filter, hideOthers: hideOthers)
             let target = postID.flatMap { thread.index(ofPost: $0) }.map { o.tree.rowOfPost[$0] }
                 ?? o.visible.first { row in
@@ -109,13 +85,14 @@ extension App {
                 ?? o.visible.first
             open = o
             if let target { o.reveal(row: target, filter: filter, hideOthers: hideOthers) }
-            if let i = listPosition(ofThread: id) { listSelection = i }
+            if let i = threadList.position(ofThread: id) { threadList.select(i) }
         } catch {
             say("\(error)", error: true)
         }
     }
 
     func closeThread() {
+        // Leaving a thread saves its marks, as mutt saves a folder's flags on leaving it.
         flushReadState()
         if let o = open { lastPlace = BrowserMemory.Place(thread: o.thread.id, post: o.selectedPost.map { o.thread.posts[$0].id }) }
         open = nil
@@ -131,7 +108,7 @@ extension App {
             return
         }
         let selected = o.selectedPost
-        let n = OpenThread(thread: o.thread, read: o.read, timeOrder: timeOrder, reader: bodyReader)
+        let n = OpenThread(thread: o.thread, marks: marks, timeOrder: timeOrder, reader: bodyReader)
         n.recompute(filter: filter, hideOthers: hideOthers)
         open = n
         quoteCycle = nil
@@ -209,8 +186,8 @@ extension App {
     /// Keeps each pane's selection on screen.
     func keepSelectionsInView() {
         let l = layout
-        let listHeight = max(1, (l.list?.height ?? 2) - 1)
-        listTop = App.scrolled(top: listTop, selection: listSelection, height: listHeight, count: listCount)
+        threadList.scroll(height: max(1, (l.list?.height ?? 2) - 1))
+        results?.scroll(height: l.list?.height ?? 2)
         if let o = open {
             let treeHeight = max(1, (l.tree?.height ?? 2) - 1)
             o.top = App.scrolled(top: o.top, selection: o.selection, height: treeHeight, count: o.visible.count)
@@ -222,8 +199,7 @@ extension App {
     /// Fetches what the next frame shows and the source must be asked for (the list rows in view, the
     /// author filter's count), so that ``render()`` only reads state. Runs after every action, resize and reload.
     func prepareFrame() {
-        let rows = max(0, (layout.list?.height ?? 1) - 1)
-        for i in listTop..<min(listCount, listTop + rows) { _ = summary(at: i) }
+        threadList.fetchVisible(rows: max(0, (layout.list?.height ?? 1) - 1))
         if filter.hasAuthorTerms { _ = authorPostCount() }
     }
 

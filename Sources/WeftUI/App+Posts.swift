@@ -91,7 +91,10 @@ extension App {
     }
 
     /// The first key bound to an action, as hints name it; `:name` when none is bound.
-    func keyName(_ action: Action) -> String {
+    func keyName(_ action: Action) -> String { App.keyName(action, in: keymap) }
+
+    /// The first key a keymap binds to an action; `:name` when none is bound.
+    static func keyName(_ action: Action, in keymap: Keymap) -> String {
         keymap.keys(for: action).first?.name ?? ":" + ActionTable.info(action).name
     }
 

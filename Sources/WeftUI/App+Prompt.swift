@@ -132,7 +132,6 @@ extension App {
 
     /// `U`: only unread threads, or only unread posts of the open thread.
     func toggleUnreadOnly() {
-        flushReadState()
         filter.unreadOnly.toggle()
         refilter()
         say(filter.unreadOnly ? "showing unread only" : "showing read and unread")
@@ -148,7 +147,7 @@ extension App {
     /// How many posts the author filter keeps: in the open thread, else in the listed threads.
     /// Counted once per change of filter, thread or list, not on every frame.
     func authorPostCount() -> Int {
-        let key = "\(filter.authorPromptText)|\(open?.thread.id ?? "-")|\(open?.thread.posts.count ?? 0)|\(listGeneration)"
+        let key = "\(filter.authorPromptText)|\(open?.thread.id ?? "-")|\(open?.thread.posts.count ?? 0)|\(threadList.generation)"
         if let cached = authorCountCache, cached.key == key { return cached.count }
         let count: Int
         if let o = open {

@@ -37,59 +37,28 @@ extension App {
         guard let o = open, o.thread.id == thread, !o.read.contains(id) else { return false }
         if let kept = o.keptUnread, o.thread.posts[kept].id == id { return false }
         guard let i = o.thread.index(ofPost: id), !o.thread.posts[i].placeholder else { return false }
-        o.read.insert(id)
-        pend(thread: thread, post: id, read: true)
-        adjustUnread(thread: thread, by: -1)
+        setMark(thread: thread, post: id, read: true)
         return true
     }
 
-    /// Queues a post's mark for saving (see ``flushReadState()``); the later of two marks wins.
-    func pend(thread: String, post id: String, read: Bool) {
-        if read {
-            pendingRead[thread, default: []].insert(id)
-            pendingUnread[thread]?.remove(id)
-        } else {
-            pendingUnread[thread, default: []].insert(id)
-            pendingRead[thread]?.remove(id)
-        }
+    /// Sets one mark, and follows it in the list's counts.
+    func setMark(thread: String, post id: String, read: Bool) {
+        let delta = marks.set(thread: thread, post: id, read: read)
+        if delta != 0 { threadList.adjustUnread(thread: thread, by: delta) }
     }
 
     /// `r`: toggles the read mark of the current post.
     func toggleRead() {
         guard let o = open, let post = o.selectedPost else { return }
         let id = o.thread.posts[post].id
-        if o.read.contains(id) {
-            o.read.remove(id)
-            o.keptUnread = post
-            pend(thread: o.thread.id, post: id, read: false)
-            adjustUnread(thread: o.thread.id, by: 1)
-            say("marked unread")
-        } else {
-            o.read.insert(id)
-            o.keptUnread = nil
-            pend(thread: o.thread.id, post: id, read: true)
-            adjustUnread(thread: o.thread.id, by: -1)
-            say("marked read")
-        }
+        let read = !o.read.contains(id)
+        o.keptUnread = read ? nil : post
+        setMark(thread: o.thread.id, post: id, read: read)
+        say(read ? "marked read" : "marked unread")
     }
 
     /// Writes read marks not yet saved. A store that cannot be written is said once.
     public func flushReadState() {
-        let threads = Set(pendingRead.keys).union(pendingUnread.keys)
-        for id in threads {
-            let read = pendingRead[id] ?? []
-            let unread = pendingUnread[id] ?? []
-            if read.isEmpty && unread.isEmpty { continue }
-            do {
-                try source.saveReadState(thread: id, read: read, unread: unread)
-                pendingRead[id] = nil
-                pendingUnread[id] = nil
-            } catch {
-                if !readStateWarned {
-                    readStateWarned = true
-                    say("read state cannot be saved: \(error)", error: true)
-                }
-            }
-        }
+        if let failure = marks.save() { say(failure, error: true) }
     }
 }

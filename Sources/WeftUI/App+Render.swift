@@ -13,7 +13,11 @@ extension App {
             }
             return grid
         }
-        if let r = l.list { if showingResults { drawResults(&grid, r) } else { drawList(&grid, r) } }
+        if let r = l.list {
+            if let results { results.draw(&grid, r, paneContext(.list)) } else {
+                threadList.draw(&grid, r, paneContext(.list), filtered: filter.hasAuthorTerms || filter.unreadOnly)
+            }
+        }
         if let r = l.tree { drawTree(&grid, r) }
         if let r = l.post { drawPost(&grid, r) }
         if let r = l.verticalRule {
@@ -29,13 +33,17 @@ extension App {
         return grid
     }
 
+    /// What a pane's drawing reads from the browser: the options, the search, the keys.
+    func paneContext(_ pane: Pane) -> PaneContext {
+        // The list highlights the search when it has the focus; the tree, whenever the focus is not on the list.
+        let searching = pane == .list ? focus == .list : focus != .list
+        return PaneContext(ascii: ascii, focused: focus == pane, query: searching ? searchQuery : "", now: now,
+                           zone: timeZone, keyName: { [keymap] action in App.keyName(action, in: keymap) })
+    }
+
     /// A pane's title row, with the focused pane's title marked.
     func drawTitle(_ grid: inout Grid, _ r: Rect, _ left: String, right: String = "", pane: Pane) {
-        grid.fill(Rect(x: r.x, y: r.y, width: r.width, height: 1), role: .header)
-        let mark = focus == pane ? (ascii ? ">" : "▶") : " "
-        let rightWidth = DisplayWidth.of(right)
-        grid.put(fit(mark + left, max(0, r.width - rightWidth - 3)), x: r.x, y: r.y, role: .header)
-        if rightWidth > 0 && rightWidth < r.width { grid.put(right, x: r.maxX - rightWidth - 1, y: r.y, role: .header) }
+        paneContext(pane).drawTitle(&grid, r, left, right: right)
     }
 
     func drawStatus(_ grid: inout Grid, _ r: Rect) {
@@ -44,7 +52,7 @@ extension App {
         let f = filterDescription()
         if !f.isEmpty { parts.append(f) }
         if let r = results, focus == .list {
-            parts.append(r.hits.isEmpty ? "no results" : "result \(resultSelection + 1) of \(r.hits.count)")
+            parts.append(r.hits.isEmpty ? "no results" : "result \(r.selection + 1) of \(r.hits.count)")
         } else if let o = open, focus != .list || layout.tree != nil {
             if o.visible.isEmpty {
                 parts.append("no posts shown")
@@ -53,8 +61,8 @@ extension App {
                 let isPost = o.selectedPost.map { !o.thread.posts[$0].placeholder } ?? false
                 parts.append(isPost ? "post \(number) of \(of)" : "not a post (\(of) posts)")
             }
-        } else if listCount > 0 {
-            parts.append("thread \(listSelection + 1) of \(listCount)")
+        } else if threadList.count > 0 {
+            parts.append("thread \(threadList.selection + 1) of \(threadList.count)")
         }
         if !searchQuery.isEmpty && prompt == nil { parts.append("/\(searchQuery)") }
         let left = parts.joined(separator: " │ ")

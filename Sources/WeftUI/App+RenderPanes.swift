@@ -2,53 +2,6 @@ import Foundation
 import WeftModel
 
 extension App {
-    func drawList(_ grid: inout Grid, _ r: Rect) {
-        let unreadThreads = listRows.unreadThreads
-        drawTitle(&grid, r, "Threads (\(listCount)\(unreadThreads > 0 ? ", \(unreadThreads) unread" : ""))",
-                  right: (ascii ? "v" : "▾") + sort.rawValue, pane: .list)
-        let rows = r.height - 1
-        if listCount == 0 {
-            let why = totalThreads == 0 && !filter.hasAuthorTerms && !filter.unreadOnly ? "No threads in this store." : "No thread matches the filter (\(keyName(.filterAuthor)), then Enter, clears it)."
-            grid.put(fit(why, r.width - 1), x: r.x + 1, y: r.y + 1, role: .dimmed)
-            return
-        }
-        let showStarter = r.width >= 40
-        let starterWidth = showStarter ? min(12, r.width / 6) : 0
-        let countWidth = 6
-        let dateWidth = r.width >= 60 ? 10 : r.width >= 40 ? 7 : 0
-        let titleWidth = r.width - 1 - (showStarter ? starterWidth + 1 : 0) - countWidth - (dateWidth > 0 ? dateWidth + 1 : 0) - 1
-        for i in 0..<rows {
-            let index = listTop + i
-            guard index < listCount, let s = cachedSummary(at: index) else { break }
-            let y = r.y + 1 + i
-            let selected = index == listSelection
-            let base: Role = selected ? .selection : .normal
-            if selected { grid.fill(Rect(x: r.x, y: y, width: r.width, height: 1), role: .selection) }
-            grid.put(s.unreadCount > 0 ? (ascii ? "*" : "●") : " ", x: r.x, y: y, role: selected ? base : .unread)
-            var x = r.x + 1
-            // The list's tag and "Re:" go; the tree's title shows the thread's full title.
-            let title = StyledLine(fit(Subject.forList(s.title, forum: s.forum), titleWidth), base)
-            (focus == .list ? title.highlighting(searchQuery) : title).draw(into: &grid, x: x, y: y, limit: x + titleWidth)
-            x += titleWidth + 1
-            if showStarter {
-                let name = s.starter ?? Post.unnamedAuthor
-                grid.put(fit(name, starterWidth), x: x, y: y,
-                         role: selected ? base : .author(Theme.paletteSlot(for: name)))
-                x += starterWidth + 1
-            }
-            let partial = "\(s.unreadCount)/\(s.postCount)"
-            let count = s.unreadCount > 0 && s.unreadCount < s.postCount && partial.count <= countWidth ? partial : "\(s.postCount)"
-            let countText = String(repeating: " ", count: max(0, countWidth - count.count)) + count
-            grid.put(countText, x: x, y: y, role: base)
-            x += countWidth + 1
-            if dateWidth > 0 {
-                // The date the list is sorted by: when the thread started, or its latest post.
-                let date = (sort == .started ? s.firstDate : s.lastDate).map { dateWidth < 10 ? DateText.compact($0, now: now, zone: timeZone) : DateText.short($0, now: now, zone: timeZone) } ?? "-"
-                grid.put(String(repeating: " ", count: max(0, dateWidth - date.count)) + date, x: x, y: y, role: selected ? base : .dimmed)
-            }
-        }
-    }
-
     func drawTree(_ grid: inout Grid, _ r: Rect) {
         guard let o = open else {
             drawTitle(&grid, r, "Replies", pane: .tree)

@@ -4,7 +4,7 @@ import WeftModel
 extension App {
     /// `/`: starts an incremental search in the focused pane.
     func startSearch() {
-        searchOrigin = (listSelection, open?.selection ?? 0, open?.postScroll ?? 0)
+        searchOrigin = (threadList.selection, open?.selection ?? 0, open?.postScroll ?? 0)
         prompt = Prompt(kind: .search, label: "/", text: "")
     }
 
@@ -13,7 +13,7 @@ extension App {
         searchQuery = query
         guard let origin = searchOrigin else { return }
         if focus == .list {
-            listSelection = origin.list
+            threadList.select(origin.list)
         } else if let o = open {
             o.selection = origin.tree
             if focus == .post { o.postScroll = origin.scroll }
@@ -26,7 +26,7 @@ extension App {
     /// Esc during a search: back to where it started, query cleared.
     func cancelSearch() {
         if let origin = searchOrigin {
-            if focus == .list { listSelection = origin.list } else if let o = open {
+            if focus == .list { threadList.select(origin.list) } else if let o = open {
                 o.selection = origin.tree
                 o.postScroll = origin.scroll
             }
@@ -62,19 +62,7 @@ extension App {
 
     /// Moves to the next item matching `query` in the focused pane, wrapping; false when none.
     func step(query: String, forward: Bool, includeCurrent: Bool) -> Bool {
-        if focus == .list {
-            let n = listCount
-            guard n > 0 else { return false }
-            let matches = titleMatchKeys(query)
-            for k in (includeCurrent ? 0 : 1)...n {
-                let i = ((listSelection + (forward ? k : -k)) % n + n) % n
-                if matches.contains(listRows.keys[i]) {
-                    listSelection = i
-                    return true
-                }
-            }
-            return false
-        }
+        if focus == .list { return threadList.step(query: query, forward: forward, includeCurrent: includeCurrent) }
         if focus == .post { return stepInPost(query: query, forward: forward, includeCurrent: includeCurrent) }
         guard let o = open else { return false }
         let found = findPosition(in: o, forward: forward, includeCurrent: includeCurrent) { post in
@@ -99,20 +87,9 @@ extension App {
 
     /// How many items in the focused pane match.
     func currentMatchCount(_ query: String) -> Int {
-        if focus == .list {
-            let matches = titleMatchKeys(query)
-            return listRows.keys.filter(matches.contains).count
-        }
+        if focus == .list { return threadList.matchCount(query) }
         guard let o = open else { return 0 }
         return o.visible.filter { App.contains(o.thread.posts[o.tree.rows[$0].post].body, query) }.count
-    }
-
-    /// The keys of threads whose title contains `query`, asked of the source once per query and list.
-    func titleMatchKeys(_ query: String) -> Set<Int64> {
-        if let cached = titleMatches, cached.query == query, cached.generation == listGeneration { return cached.keys }
-        let keys = (try? source.threads(titleContaining: query)) ?? []
-        titleMatches = (query, listGeneration, keys)
-        return keys
     }
 
     /// Case- and accent-insensitive containment.

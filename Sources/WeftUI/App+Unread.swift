@@ -23,11 +23,12 @@ extension App {
 
     /// `>` and `<`: the next (or previous) thread in the list with unread posts, opened at its first unread post.
     func goToUnreadThread(forward: Bool) {
-        let here = open.flatMap { listPosition(ofThread: $0.thread.id) } ?? (forward ? listSelection - 1 : listSelection + 1)
-        let positions = forward ? Array(stride(from: here + 1, to: listCount, by: 1)) : Array(stride(from: here - 1, through: 0, by: -1))
+        let list = threadList
+        let here = open.flatMap { list.position(ofThread: $0.thread.id) } ?? (forward ? list.selection - 1 : list.selection + 1)
+        let positions = forward ? Array(stride(from: here + 1, to: list.count, by: 1)) : Array(stride(from: here - 1, through: 0, by: -1))
         for p in positions {
-            guard let s = summary(at: p), s.unreadCount > 0 else { continue }
-            listSelection = p
+            guard let s = list.summary(at: p), s.unreadCount > 0 else { continue }
+            list.select(p)
             openThread(id: s.id, selectPost: nil)
             if open != nil && focus == .list { focus = .tree }
             say("\(s.unreadCount) unread in \(Subject.forList(s.title, forum: s.forum))")
@@ -38,10 +39,10 @@ extension App {
 
     /// `c`: marks every post of a thread read: the open one, or the list's selection.
     func catchUpThread() {
-        if let o = open, focus != .list || listPosition(ofThread: o.thread.id) == listSelection {
+        if let o = open, focus != .list || threadList.position(ofThread: o.thread.id) == threadList.selection {
             let unread = o.thread.posts.filter { !$0.placeholder && !o.read.contains($0.id) }.map(\.id)
-            for id in unread { markRead(thread: o.thread.id, post: id) }
             o.keptUnread = nil
+            for id in unread { markRead(thread: o.thread.id, post: id) }
             say(unread.isEmpty ? "nothing unread in this thread" : "marked \(unread.count) post\(unread.count == 1 ? "" : "s") read")
             return
         }
@@ -52,7 +53,7 @@ extension App {
 
     /// `C`: asks, then marks every listed thread read (all of them, or those the filter lists).
     func startCatchUpAll() {
-        let n = listRows.unreadThreads
+        let n = threadList.rows.unreadThreads
         guard n > 0 else {
             say("nothing unread here")
             return
@@ -65,13 +66,12 @@ extension App {
     func catchUpAll(forum: String? = nil) {
         var threads = 0
         var posts = 0
-        for p in 0..<listCount {
-            guard let s = summary(at: p), s.unreadCount > 0 else { continue }
+        for p in 0..<threadList.count {
+            guard let s = threadList.summary(at: p), s.unreadCount > 0 else { continue }
             if let forum, s.forum?.caseInsensitiveCompare(forum) != .orderedSame { continue }
             posts += setThreadRead(id: s.id, read: true)
             threads += 1
         }
-        flushReadState()
         rebuildList(keeping: selectedSummary?.id)
         say(threads == 0 && forum != nil ? "no unread thread in the forum \(forum!)"
             : "marked \(posts) post\(posts == 1 ? "" : "s") in \(threads) thread\(threads == 1 ? "" : "s") read")
@@ -96,16 +96,9 @@ extension App {
             say("the thread \(id) cannot be read", error: true)
             return 0
         }
-        var marks = source.readPosts(thread: id).union(pendingRead[id] ?? []).subtracting(pendingUnread[id] ?? [])
-        let posts = thread.posts.filter { !$0.placeholder }.map(\.id)
-        let changed = posts.filter { marks.contains($0) != read }
-        guard !changed.isEmpty else { return 0 }
-        for post in changed {
-            if read { marks.insert(post) } else { marks.remove(post) }
-            pend(thread: id, post: post, read: read)
-        }
-        if let o = open, o.thread.id == id { o.read = marks }
-        adjustUnread(thread: id, by: read ? -changed.count : changed.count)
+        let current = marks.readPosts(thread: id)
+        let changed = thread.posts.filter { !$0.placeholder && current.contains($0.id) != read }
+        for post in changed { setMark(thread: id, post: post.id, read: read) }
         return changed.count
     }
 }

@@ -48,25 +48,14 @@ public final class App {
     /// Key bindings.
     public var keymap: Keymap
 
-    // The thread list: keys in list order from the source; summaries fetched a screenful at a time.
-    var listRows = ThreadRows()
-    var summaryCache: [Int64: ThreadSummary] = [:]
-    /// Titles matching the in-list search, by query (asked of the source once per query and list).
-    var titleMatches: (query: String, generation: Int, keys: Set<Int64>)?
-    /// The store's thread count when the list was last loaded (to say how many are new).
-    var totalThreads = 0
-    var listSelection = 0
-    var listTop = 0
-    var sort: SortOrder = .activity
-    var problems: [StoreProblem] = []
-    /// Bumped whenever the list is rebuilt, so values derived from it know when to recount.
-    var listGeneration = 0
+    /// The thread list pane.
+    let threadList: ThreadListView
+    /// Store-wide search results shown in place of the thread list, when set.
+    var results: ResultsView?
+    /// Every read mark, saved or not.
+    let marks: ReadMarks
     /// The author filter's post count, and what it was counted over (the status bar asks every frame).
     var authorCountCache: (key: String, count: Int)?
-    /// Store-wide search results shown in place of the thread list, when set.
-    var results: (query: String, hits: [SearchHit])?
-    var resultSelection = 0
-    var resultTop = 0
 
     /// The list's share and the zoom (`+`, `-`, `f`).
     public var layoutOptions = Layout.Options()
@@ -102,10 +91,7 @@ public final class App {
     var jumpHistory: [(thread: String, post: String)] = []
     var quoteCycle: (origin: Int, next: Int, landed: Int)?
 
-    // Read state not yet saved.
-    var pendingRead: [String: Set<String>] = [:]
-    var pendingUnread: [String: Set<String>] = [:]
-    var readStateWarned = false
+    // Reading.
     /// The post the post pane shows, and since when (see ``noteDisplayedPost(now:)``).
     var shownPost: (thread: String, post: String, since: Date)?
     /// How long a post must be shown to count as read; 0 marks it at once.
@@ -127,6 +113,9 @@ public final class App {
     public init(source: ThreadSource, width: Int, height: Int, theme: Theme, keymap: Keymap = .standard,
                 now: Date = Date(), ascii: Bool = false) {
         self.source = source
+        let marks = ReadMarks(source: source)
+        self.marks = marks
+        self.threadList = ThreadListView(source: source, marks: marks)
         self.width = width
         self.height = height
         self.theme = theme

@@ -48,7 +48,7 @@ extension App {
             rebuildList(keeping: nil)
         }
         if let percent = memory.listPercent { layoutOptions.listPercent = percent }
-        guard let place = memory.places[store], listPosition(ofThread: place.thread) != nil else { return }
+        guard let place = memory.places[store], threadList.position(ofThread: place.thread) != nil else { return }
         openThread(id: place.thread, selectPost: place.post)
         message = nil
         keepSelectionsInView()

@@ -10,17 +10,20 @@ final class OpenThread {
     let resolver: QuoteResolver
     /// Who wrote each post, as people: one author however their name is spelled.
     let authorship: Authorship
+    /// Where the read marks live (see ``ReadMarks``); the thread keeps none of its own.
+    let marks: ReadMarks
     /// Read post ids, as saved plus what was read in this session.
-    var read: Set<String> { didSet { unreadCache = nil } }
-    private var unreadCache: Int?
+    var read: Set<String> { marks.readPosts(thread: thread.id) }
+    private var unreadCache: (version: Int, count: Int)?
     /// How many real (not placeholder) posts the thread has.
     let postCount: Int
 
     /// How many real posts are unread; counted when the read marks change, not on every frame.
     var unreadCount: Int {
-        if let n = unreadCache { return n }
+        if let cached = unreadCache, cached.version == marks.version { return cached.count }
+        let read = self.read
         let n = thread.posts.filter { !$0.placeholder && !read.contains($0.id) }.count
-        unreadCache = n
+        unreadCache = (marks.version, n)
         return n
     }
     /// Rows whose subtrees are collapsed.
@@ -53,7 +56,7 @@ final class OpenThread {
     /// Parses a body for display.
     let reader: BodyReader
 
-    init(thread: ForumThread, read: Set<String>, timeOrder: Bool = false,
+    init(thread: ForumThread, marks: ReadMarks, timeOrder: Bool = false,
          reader: @escaping BodyReader = { body, _ in BodyParser.parseRich(body) }) {
         self.thread = thread
         self.reader = reader
@@ -62,7 +65,7 @@ final class OpenThread {
         self.resolver = QuoteResolver(posts: thread.posts)
         self.authorship = Authorship(posts: thread.posts)
         self.postCount = thread.realPostCount
-        self.read = read
+        self.marks = marks
     }
 
     /// How much of a post the browser lays out; the rest is named, not dropped silently.
@@ -194,6 +197,7 @@ final class OpenThread {
     /// Unread posts among those a collapsed row hides (its descendants follow it in pre-order).
     func hiddenUnread(row: Int) -> Int {
         guard collapsed.contains(row) else { return 0 }
+        let read = self.read
         let end = min(tree.rows.count, row + 1 + tree.rows[row].descendantCount)
         return (row + 1..<end).reduce(0) { n, r in
             let post = thread.posts[tree.rows[r].post]
@@ -202,4 +206,20 @@ final class OpenThread {
     }
 
     func hiddenCount(row: Int) -> Int { collapsed.contains(row) ? tree.rows[row].descendantCount : 0 }
+}
+
+extension OpenThread: PaneView {
+    /// The reply tree pane's positions are the visible rows.
+    var position: Int { selection }
+    var positionCount: Int { visible.count }
+
+    /// Selects a visible position, resetting the post pane to its top.
+    func select(_ position: Int) {
+        let clamped = max(0, min(position, visible.count - 1))
+        if clamped != selection {
+            selection = clamped
+            postScroll = 0
+            keptUnread = nil
+        }
+    }
 }

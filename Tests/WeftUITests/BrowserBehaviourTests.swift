@@ -24,7 +24,7 @@ struct BrowserBehaviourTests {
         let saved = try FileStore(root: store.root).readPosts(thread: thread.id)
         #expect(saved.count == 3)
         let again = makeApp(try FileStore(root: store.root), width: 120, height: 40)
-        let summary = try #require((0..<again.listCount).compactMap { again.summary(at: $0) }.first { $0.id == thread.id })
+        let summary = try #require((0..<again.threadList.count).compactMap { again.threadList.summary(at: $0) }.first { $0.id == thread.id })
         #expect(summary.unreadCount == thread.posts.count - 3)
     }
 
@@ -234,6 +234,22 @@ extension BrowserBehaviourTests {
         #expect(app.showingResults)
         press(app, "q")
         #expect(!app.showingResults && !app.wantsQuit)
+    }
+
+    @Test func aPressOnEitherRowOfASearchHitSelectsThatHit() throws {
+        let (app, store) = try demoApp()
+        defer { discard(store) }
+        press(app, "S text:derailleur Enter")
+        let list = try #require(app.layout.list)
+        // Each hit takes two rows under the title: the second row of the first hit is still the first hit.
+        app.handle(mouse: .press(x: list.x + 3, y: list.y + 2))
+        #expect(app.results?.selection == 0 && app.open != nil)
+        press(app, "q")
+        app.handle(mouse: .press(x: list.x + 3, y: list.y + 3))
+        #expect(app.results?.selection == 1 && app.open == nil)
+        app.handle(mouse: .press(x: list.x + 3, y: list.y + 4))
+        let o = try #require(app.open)
+        #expect(o.thread.posts[o.selectedPost!].id == app.results?.hits[1].post)
     }
 
     @Test func onlyWebAndMailLinksAreOpened() throws {

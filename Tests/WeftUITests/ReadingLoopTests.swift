@@ -167,7 +167,7 @@ struct ReadingLoopTests {
         defer { discard(store) }
         let list = try #require(app.layout.list)
         app.handle(mouse: .press(x: list.x + 3, y: list.y + 3))  // the third thread's row
-        #expect(app.listSelection == 2 && app.open == nil)
+        #expect(app.threadList.selection == 2 && app.open == nil)
         app.handle(mouse: .press(x: list.x + 3, y: list.y + 3))  // again: opens it
         let o = try #require(app.open)
         #expect(app.focus == .tree)
@@ -178,7 +178,7 @@ struct ReadingLoopTests {
         app.handle(mouse: .wheelDown(x: tree.x + 5, y: tree.y + 5))
         #expect(o.selection == 4 && app.focus == .tree)
         app.handle(mouse: .wheelUp(x: list.x + 5, y: list.y + 5))
-        #expect(app.listSelection == 0 && app.focus == .tree)
+        #expect(app.threadList.selection == 0 && app.focus == .tree)
         // A press on a link in the post opens it.
         let withLink = try #require(o.visible.firstIndex { !o.parsed(o.tree.rows[$0].post).links.isEmpty })
         app.select(position: withLink, in: o)
