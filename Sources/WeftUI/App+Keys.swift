@@ -174,6 +174,7 @@ extension App {
         }
         // A post shown long enough is read (the mark and the counts change on screen).
         let marked = markShownPostRead(now: now)
+        if marked { prepareFrame() }
         guard now.timeIntervalSince(lastIdleCheck) >= idleRefreshInterval else { return marked }
         lastIdleCheck = now
         flushReadState()

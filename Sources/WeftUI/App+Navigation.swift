@@ -16,7 +16,7 @@ extension App {
         switch focus {
         case .list: return results ?? threadList
         case .tree: return open
-        case .post: return open.map { PostScroll(open: $0, lines: postLineCount(), page: postPageSize()) }
+        case .post: return postPane
         }
     }
 
@@ -34,8 +34,7 @@ extension App {
 
     /// Scrolls the post pane, within its lines.
     func scrollPost(by delta: Int) {
-        guard let o = open else { return }
-        PostScroll(open: o, lines: postLineCount(), page: postPageSize()).move(by: delta)
+        postPane?.move(by: delta)
     }
 
     /// Space: page down the post; at its end, go on to the next post in tree order.
@@ -199,8 +198,13 @@ extension App {
     /// Fetches what the next frame shows and the source must be asked for (the list rows in view, the
     /// author filter's count), so that ``render()`` only reads state. Runs after every action, resize and reload.
     func prepareFrame() {
-        threadList.fetchVisible(rows: max(0, (layout.list?.height ?? 1) - 1))
+        let l = layout
+        threadList.fetchVisible(rows: max(0, (l.list?.height ?? 1) - 1))
         if filter.hasAuthorTerms { _ = authorPostCount() }
+        if let o = open {
+            o.prepareFrame(height: max(0, (l.tree?.height ?? 1) - 1))
+            _ = postPane  // lays out the post shown
+        }
     }
 
     /// The top row that keeps `selection` in view with a little context.

@@ -79,9 +79,14 @@ extension App {
     }
 
     /// The lines of the selected post at the post pane's width.
-    func postLineCount() -> Int {
-        guard let o = open, let post = o.selectedPost, let rect = layout.post else { return 0 }
-        return shownLines(o, post: post, width: App.postTextWidth(rect)).count
+    func postLineCount() -> Int { postPane?.lines.count ?? 0 }
+
+    /// The post pane for the selected post, with its lines as drawn now; nil when no post is selected.
+    /// Without a post pane in the layout (a narrow screen showing the tree) it has no lines.
+    var postPane: PostPane? {
+        guard let o = open, let post = o.selectedPost else { return nil }
+        let lines = layout.post.map { shownLines(o, post: post, width: App.postTextWidth($0)) } ?? []
+        return PostPane(open: o, post: post, lines: lines, page: postPageSize())
     }
 
     /// A post's lines as the post pane draws them now (width, search, signatures, and the keys it names).

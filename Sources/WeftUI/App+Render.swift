@@ -38,7 +38,7 @@ extension App {
         // The list highlights the search when it has the focus; the tree, whenever the focus is not on the list.
         let searching = pane == .list ? focus == .list : focus != .list
         return PaneContext(ascii: ascii, focused: focus == pane, query: searching ? searchQuery : "", now: now,
-                           zone: timeZone, keyName: { [keymap] action in App.keyName(action, in: keymap) })
+                           zone: timeZone, keymap: keymap)
     }
 
     /// A pane's title row, with the focused pane's title marked.

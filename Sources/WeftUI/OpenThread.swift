@@ -24,6 +24,7 @@ final class OpenThread {
         let read = self.read
         let n = thread.posts.filter { !$0.placeholder && !read.contains($0.id) }.count
         unreadCache = (marks.version, n)
+        cacheFills += 1
         return n
     }
     /// Rows whose subtrees are collapsed.
@@ -43,7 +44,9 @@ final class OpenThread {
     /// A post marked unread by hand, not to be marked read again until the selection moves.
     var keptUnread: Int?
     /// The last laid-out post body, keyed by post, width and view options.
-    var linesCache: (key: String, lines: [StyledLine])?
+    var linesCache: (key: String, lines: [StyledLine])? { didSet { cacheFills += 1 } }
+    /// How many times a cache has been filled: drawing fills none (``App/prepareFrame()`` does), and tests check it.
+    private(set) var cacheFills = 0
     private var parsedCache: [Int: ParsedBody] = [:]
     private var snippetCache: [Int: String] = [:]
     private var subjectCache: [Int: String?] = [:]
@@ -84,6 +87,7 @@ final class OpenThread {
             ? String(decoding: body.utf8.prefix(OpenThread.displayLimit), as: UTF8.self) : body
         let p = reader(shown, thread.posts[post].format)
         parsedCache[post] = p
+        cacheFills += 1
         return p
     }
 
@@ -92,6 +96,7 @@ final class OpenThread {
         if let s = snippetCache[post] { return s }
         let text = parsed(post).firstOwnLine
         snippetCache[post] = text
+        cacheFills += 1
         return text
     }
 
@@ -107,6 +112,7 @@ final class OpenThread {
             if shown.lowercased() != Subject.forList(parentSubject, forum: thread.forum).lowercased() { result = shown }
         }
         subjectCache[post] = .some(result)
+        cacheFills += 1
         return result
     }
 
@@ -165,6 +171,20 @@ final class OpenThread {
         }
     }
 
+    /// Fills what drawing the rows from ``top`` in a pane of `height` rows reads: snippets, changed
+    /// subjects, the unread count and the selection's place, so that drawing fills no cache.
+    func prepareFrame(height: Int) {
+        _ = unreadCount
+        _ = realPosition(selection)
+        for position in top..<min(visible.count, top + max(0, height)) {
+            let post = tree.rows[visible[position]].post
+            guard !thread.posts[post].placeholder else { continue }
+            _ = snippet(post)
+            _ = changedSubject(post)
+        }
+        if let post = selectedPost, !thread.posts[post].placeholder { _ = changedSubject(post) }
+    }
+
     /// Makes a tree row visible by expanding its collapsed ancestors, and selects it.
     /// - Returns: false when the filter hides it.
     @discardableResult
@@ -188,6 +208,7 @@ final class OpenThread {
                 before.append(n)
             }
             realVisibleCache = (visible, before)
+            cacheFills += 1
         }
         let counts = realVisibleCache!.counts
         guard position >= 0, position < counts.count else { return (0, counts.last ?? 0) }

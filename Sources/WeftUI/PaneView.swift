@@ -30,8 +30,11 @@ struct PaneContext {
     /// "Now", and the zone dates are shown in.
     let now: Date
     let zone: TimeZone
-    /// The first key bound to an action, as hints name it.
-    let keyName: (Action) -> String
+    /// The key bindings, for the keys hints name.
+    let keymap: Keymap
+
+    /// The first key bound to an action, as hints name it; `:name` when none is bound.
+    func keyName(_ action: Action) -> String { App.keyName(action, in: keymap) }
 
     /// The mark of cut text: "…", or "~" with `--ascii` (one column either way, so layouts do not move).
     var ellipsis: String { ascii ? "~" : "…" }

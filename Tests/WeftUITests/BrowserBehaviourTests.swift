@@ -147,7 +147,7 @@ extension BrowserBehaviourTests {
         press(app, "x")
         let row = try #require(o.selectedRow)
         #expect(o.visible.count == before - o.tree.rows[row].descendantCount)
-        #expect(app.treeLine(o, row: row, maxIndent: 10, starter: nil, dim: false).text.contains("▸10 hidden, 10 unread"))
+        #expect(o.treeLine(row: row, maxIndent: 10, starter: nil, dim: false, app.paneContext(.tree)).text.contains("▸10 hidden, 10 unread"))
         press(app, "x")
         #expect(o.visible.count == before)
     }
