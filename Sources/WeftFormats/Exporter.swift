@@ -31,7 +31,7 @@ public enum Exporter {
             let post = thread.posts[row.post]
             var head = "## \(path.map(String.init).joined(separator: ".")) \(post.placeholder ? "(not in this archive)" : post.displayAuthor)"
             if let date = post.date { head += " · " + DateText.full(date) }
-            if let p = row.parentRow { head += " · in reply to \(thread.posts[tree.rows[p].post].displayAuthor)" }
+            if let p = row.parentRow { head += " · in reply to \(thread.posts[tree[p].post].displayAuthor)" }
             if let reason = post.inferred, row.parentRow != nil { head += " · \(reason.explanation)" }
             if row.marker == .parentMissing { head += " · parent not in this thread" }
             out += [head, ""]

@@ -31,7 +31,7 @@ public enum TreeText {
         let visible = tree.rows(matching: { filter.matches(thread.posts[$0], isRead: read.contains(thread.posts[$0].id)) },
                                 keepAncestors: keepContext)
         for (r, matched) in visible {
-            let row = tree.rows[r]
+            let row = tree[r]
             let post = thread.posts[row.post]
             let pad = String(repeating: " ", count: indentStep * min(row.depth, 20))
             out.append(pad + header(post, row: row, tree: tree, thread: thread, zone: zone))
@@ -51,8 +51,8 @@ public enum TreeText {
         var parts = ["[\(post.id)] \(post.displayAuthor)"]
         if let date = post.date { parts.append(DateText.full(date, zone: zone)) }
         if let subject = post.subject { parts.append("Subject: " + subject) }
-        // (`parentRow` is a tree row: the post it shows is `tree.rows[p].post`, not `posts[p]`.)
-        if let p = row.parentRow { parts.append("in reply to \(thread.posts[tree.rows[p].post].displayAuthor)") }
+        // (`parentRow` is a tree row: the post it shows is `tree[p].post`; the types keep the two apart.)
+        if let p = row.parentRow { parts.append("in reply to \(thread.posts[tree[p].post].displayAuthor)") }
         if let reason = post.inferred, row.parentRow != nil { parts.append(reason.explanation) }
         switch row.marker {
         case .parentMissing?: parts.append("parent not in this thread")

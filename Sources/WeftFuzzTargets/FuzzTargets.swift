@@ -38,7 +38,7 @@ public enum FuzzTargets {
             let text = String(decoding: data, as: UTF8.self)
             let body = BodyParser.parse(text)
             _ = QuoteResolver(posts: [Post(id: "a", author: "x", body: "earlier words here and there"),
-                                      Post(id: "b", body: text)]).sources(forPost: 1, body: body)
+                                      Post(id: "b", body: text)]).sources(forPost: PostIndex(1), body: body)
         case "theme":
             _ = try? ThemeParser.parse(String(decoding: data, as: UTF8.self), file: "fuzz.toml")
         case "textpage":

@@ -23,8 +23,8 @@ public struct ForumThread: Equatable, Sendable, Codable {
     }
 
     /// The index of the first post with the given id, if any.
-    public func index(ofPost id: String) -> Int? {
-        posts.firstIndex { $0.id == id }
+    public func index(ofPost id: String) -> PostIndex? {
+        posts.firstIndex { $0.id == id }.map(PostIndex.init)
     }
 
     /// The author of the opening post: the first post with no parent, or the first post.

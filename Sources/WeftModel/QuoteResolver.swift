@@ -22,8 +22,8 @@ public struct QuoteResolver: Sendable {
         public var quote: Int
         /// The quote's nesting level, 1 for outermost.
         public var level: Int
-        /// The index of the quoted post in the thread, or `nil` when it was not found.
-        public var post: Int?
+        /// The quoted post's place in the thread, or `nil` when it was not found.
+        public var post: PostIndex?
         /// How the post was found, when it was.
         public var method: Method?
     }
@@ -77,10 +77,10 @@ public struct QuoteResolver: Sendable {
     }
 
     /// The sources of every quote in the post at `index`.
-    public func sources(forPost index: Int, body: ParsedBody) -> [Source] {
+    public func sources(forPost index: PostIndex, body: ParsedBody) -> [Source] {
         body.quotes.enumerated().map { (n, item) in
-            let (post, method) = resolve(item.quote, from: index)
-            return Source(quote: n, level: item.level, post: post, method: method)
+            let (post, method) = resolve(item.quote, from: index.value)
+            return Source(quote: n, level: item.level, post: post.map(PostIndex.init), method: method)
         }
     }
 

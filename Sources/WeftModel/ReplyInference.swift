@@ -139,8 +139,8 @@ public struct ReplyInference: Sendable {
         guard let opening = state.opening else { return Link(parent: nil, reason: .opening) }
         let me = key(posts[i])
         // 1. A quote of an earlier post.
-        for source in resolver.sources(forPost: i, body: body) where source.level == 1 && source.method != .authorOnly {
-            if let p = source.post, p < i, !posts[p].placeholder { return Link(parent: p, reason: .quote) }
+        for source in resolver.sources(forPost: PostIndex(i), body: body) where source.level == 1 && source.method != .authorOnly {
+            if let p = source.post?.value, p < i, !posts[p].placeholder { return Link(parent: p, reason: .quote) }
         }
         // 2, 3. A greeting or an @mention of an earlier poster.
         for name in names {

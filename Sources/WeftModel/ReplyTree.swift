@@ -20,16 +20,16 @@ public struct ReplyTree: Sendable, Equatable {
 
     /// One drawn line of the tree.
     public struct Row: Sendable, Equatable {
-        /// Index of the post in the thread's `posts`.
-        public var post: Int
+        /// The post's place in the thread's `posts`.
+        public var post: PostIndex
         /// Nesting depth: 0 for a top-level post.
         public var depth: Int
         /// How many rows below this one belong to its subtree.
         public var descendantCount: Int
         /// The row of the parent, or `nil` at top level.
-        public var parentRow: Int?
+        public var parentRow: TreeRow?
         /// The row of the next sibling, or `nil` for a last child.
-        public var nextSiblingRow: Int?
+        public var nextSiblingRow: TreeRow?
         /// Set when the post's own parent link was not followed.
         public var marker: Marker?
     }
@@ -40,8 +40,8 @@ public struct ReplyTree: Sendable, Equatable {
     /// a subtree by skipping `descendantCount` rows, and finds ancestors and
     /// siblings by row index; none of that works in any other order.
     public let rows: [Row]
-    /// For each post index, the row that shows it.
-    public let rowOfPost: [Int]
+    /// For each post's place, the row that shows it.
+    let rowOfPost: [Int]
 
     /// Arranges `posts` (in source order) into a tree.
     public init(posts: [Post]) {
@@ -119,15 +119,15 @@ public struct ReplyTree: Sendable, Equatable {
         while let (post, depth, parentRow) = stack.popLast() {
             let row = rows.count
             rowOfPost[post] = row
-            if let previous = lastChildRow[parentRow ?? -1] { rows[previous].nextSiblingRow = row }
+            if let previous = lastChildRow[parentRow ?? -1] { rows[previous].nextSiblingRow = TreeRow(row) }
             lastChildRow[parentRow ?? -1] = row
-            rows.append(Row(post: post, depth: depth, descendantCount: 0, parentRow: parentRow,
+            rows.append(Row(post: PostIndex(post), depth: depth, descendantCount: 0, parentRow: parentRow.map(TreeRow.init),
                             nextSiblingRow: nil, marker: markers[post]))
             for child in children[post].reversed() { stack.append((child, depth + 1, row)) }
         }
         // Children come after their parent, so one backward pass sums each subtree.
         for row in rows.indices.reversed() {
-            if let p = rows[row].parentRow { rows[p].descendantCount += 1 + rows[row].descendantCount }
+            if let p = rows[row].parentRow { rows[p.value].descendantCount += 1 + rows[row].descendantCount }
         }
         return (rows, rowOfPost)
     }

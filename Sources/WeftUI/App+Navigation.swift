@@ -76,9 +76,9 @@ extension App {
             let read = marks.readPosts(thread: id)
             let o = OpenThread(thread: thread, marks: marks, timeOrder: timeOrder, reader: bodyReader)
             o.recompute(filter: filter, hideOthers: hideOthers)
-            let target = postID.flatMap { thread.index(ofPost: $0) }.map { o.tree.rowOfPost[$0] }
+            let target = postID.flatMap { thread.index(ofPost: $0) }.map { o.tree.row(ofPost: $0) }
                 ?? o.visible.first { row in
-                    let post = thread.posts[o.tree.rows[row].post]
+                    let post = thread.posts[o.tree[row].post]
                     return !post.placeholder && !read.contains(post.id)
                 }
                 ?? o.visible.first
@@ -111,7 +111,7 @@ extension App {
         n.recompute(filter: filter, hideOthers: hideOthers)
         open = n
         quoteCycle = nil
-        if let selected { n.reveal(row: n.tree.rowOfPost[selected], filter: filter, hideOthers: hideOthers) }
+        if let selected { n.reveal(row: n.tree.row(ofPost: selected), filter: filter, hideOthers: hideOthers) }
         let inferred = o.thread.posts.filter { $0.inferred != nil && $0.parent != nil }.count
         say(timeOrder || inferred == 0 ? mode : "reply tree (\(inferred) links inferred: ╌ in the tree)")
     }
@@ -119,8 +119,8 @@ extension App {
     /// `u`: the post this one answers.
     func goToParent() {
         guard let o = open, let row = o.selectedRow else { return }
-        guard let parent = o.tree.rows[row].parentRow else {
-            say(o.tree.rows[row].marker == .parentMissing ? "its parent is not in this thread" : "this is a top-level post")
+        guard let parent = o.tree[row].parentRow else {
+            say(o.tree[row].marker == .parentMissing ? "its parent is not in this thread" : "this is a top-level post")
             return
         }
         jump(to: parent, in: o)
@@ -129,7 +129,7 @@ extension App {
     /// `[` and `]`: the previous or next reply to the same post.
     func goToSibling(next: Bool) {
         guard let o = open, let row = o.selectedRow else { return }
-        let target = next ? o.tree.rows[row].nextSiblingRow : o.tree.previousSibling(of: row)
+        let target = next ? o.tree[row].nextSiblingRow : o.tree.previousSibling(of: row)
         guard let target else {
             say(next ? "no later reply to the same post" : "no earlier reply to the same post")
             return
@@ -139,7 +139,7 @@ extension App {
     }
 
     /// Selects a row, remembering where we were for Backspace.
-    func jump(to row: Int, in o: OpenThread) {
+    func jump(to row: TreeRow, in o: OpenThread) {
         if let post = o.selectedPost { jumpHistory.append((o.thread.id, o.thread.posts[post].id)) }
         if jumpHistory.count > 200 { jumpHistory.removeFirst(jumpHistory.count - 200) }
         if !o.reveal(row: row, filter: filter, hideOthers: hideOthers) {
@@ -160,7 +160,7 @@ extension App {
         }
         if open?.thread.id != threadID { openThread(id: threadID, selectPost: postID) }
         guard let o = open, let i = o.thread.index(ofPost: postID) else { return }
-        o.reveal(row: o.tree.rowOfPost[i], filter: filter, hideOthers: hideOthers)
+        o.reveal(row: o.tree.row(ofPost: i), filter: filter, hideOthers: hideOthers)
         o.postScroll = 0
         quoteCycle = nil
         say("back to \(o.author(i))'s post")
@@ -170,8 +170,8 @@ extension App {
     func toggleCollapse() {
         guard let o = open, let row = o.selectedRow else { return }
         var target = row
-        if o.tree.rows[row].descendantCount == 0 {
-            guard let p = o.tree.rows[row].parentRow else {
+        if o.tree[row].descendantCount == 0 {
+            guard let p = o.tree[row].parentRow else {
                 say("no replies to collapse")
                 return
             }

@@ -46,7 +46,7 @@ extension App {
     }
 
     /// Scrolls the post so a match line is in view, a little below the top, and says which match it is.
-    private func show(match line: Int, of matches: [Int], in o: OpenThread, post: Int) {
+    private func show(match line: Int, of matches: [Int], in o: OpenThread, post: PostIndex) {
         postMatch = (post, line)
         let page = postPageSize()
         if line < o.postScroll || line >= o.postScroll + page {

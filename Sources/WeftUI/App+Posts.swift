@@ -29,8 +29,8 @@ extension App {
             quoteCycle = (origin, index + 1, current)
             return
         }
-        if current == origin { jump(to: o.tree.rowOfPost[target], in: o) } else {
-            o.reveal(row: o.tree.rowOfPost[target], filter: filter, hideOthers: hideOthers)
+        if current == origin { jump(to: o.tree.row(ofPost: target), in: o) } else {
+            o.reveal(row: o.tree.row(ofPost: target), filter: filter, hideOthers: hideOthers)
             o.postScroll = 0
         }
         quoteCycle = (origin, index + 1, target)
@@ -90,7 +90,7 @@ extension App {
     }
 
     /// A post's lines as the post pane draws them now (width, search, signatures, and the keys it names).
-    func shownLines(_ o: OpenThread, post: Int, width: Int, query: String? = nil) -> [StyledLine] {
+    func shownLines(_ o: OpenThread, post: PostIndex, width: Int, query: String? = nil) -> [StyledLine] {
         PostView.lines(o, post: post, width: width, query: query ?? searchQuery, ascii: ascii, signatures: !hideSignatures,
                        unfoldKey: keyName(.toggleQuoteFold), headers: showHeaders, reflow: reflow)
     }

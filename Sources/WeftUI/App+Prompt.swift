@@ -151,7 +151,7 @@ extension App {
         if let cached = authorCountCache, cached.key == key { return cached.count }
         let count: Int
         if let o = open {
-            count = o.thread.posts.indices.filter { !o.thread.posts[$0].placeholder && o.passesAuthors(filter, $0) }.count
+            count = o.thread.posts.postIndices.filter { !o.thread.posts[$0].placeholder && o.passesAuthors(filter, $0) }.count
         } else {
             count = (try? source.postCount(listQuery)) ?? 0
         }

@@ -74,13 +74,13 @@ extension App {
     }
 
     /// The next visible tree position whose post satisfies `test`, wrapping around.
-    func findPosition(in o: OpenThread, forward: Bool, includeCurrent: Bool, _ test: (Int) -> Bool) -> Int? {
+    func findPosition(in o: OpenThread, forward: Bool, includeCurrent: Bool, _ test: (PostIndex) -> Bool) -> Int? {
         let n = o.visible.count
         guard n > 0 else { return nil }
         for k in (includeCurrent ? 0 : 1)...n {
             let i = ((o.selection + (forward ? k : -k)) % n + n) % n
             if k == n && !includeCurrent { break }
-            if test(o.tree.rows[o.visible[i]].post) { return i }
+            if test(o.tree[o.visible[i]].post) { return i }
         }
         return nil
     }
@@ -89,7 +89,7 @@ extension App {
     func currentMatchCount(_ query: String) -> Int {
         if focus == .list { return threadList.matchCount(query) }
         guard let o = open else { return 0 }
-        return o.visible.filter { App.contains(o.thread.posts[o.tree.rows[$0].post].body, query) }.count
+        return o.visible.filter { App.contains(o.thread.posts[o.tree[$0].post].body, query) }.count
     }
 
     /// Case- and accent-insensitive containment.

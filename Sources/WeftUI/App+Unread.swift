@@ -3,7 +3,7 @@ import WeftModel
 extension App {
     /// Whether a visible position of the open thread is an unread post (not a stand-in).
     func isUnread(_ o: OpenThread, position: Int) -> Bool {
-        let post = o.thread.posts[o.tree.rows[o.visible[position]].post]
+        let post = o.thread.posts[o.tree[o.visible[position]].post]
         return !post.placeholder && !o.read.contains(post.id)
     }
 

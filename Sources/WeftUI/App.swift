@@ -81,7 +81,7 @@ public final class App {
     var searchQuery = ""
     var searchOrigin: (list: Int, tree: Int, scroll: Int)?
     /// The match `n` and `N` step from in the post pane: the post, and the line as drawn.
-    var postMatch: (post: Int, line: Int)?
+    var postMatch: (post: PostIndex, line: Int)?
 
     // Prompt, help and messages.
     var prompt: Prompt?
@@ -89,7 +89,7 @@ public final class App {
     var page: (kind: PageKind, top: Int)?
     var message: (text: String, isError: Bool)?
     var jumpHistory: [(thread: String, post: String)] = []
-    var quoteCycle: (origin: Int, next: Int, landed: Int)?
+    var quoteCycle: (origin: PostIndex, next: Int, landed: PostIndex)?
 
     // Reading.
     /// The post the post pane shows, and since when (see ``noteDisplayedPost(now:)``).

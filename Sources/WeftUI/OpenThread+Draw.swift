@@ -28,11 +28,11 @@ extension OpenThread {
 
 
     /// One tree row: unread mark, guides, author, date, snippet.
-    func treeLine(row: Int, maxIndent: Int, starter: String?, dim: Bool, _ c: PaneContext) -> StyledLine {
+    func treeLine(row: TreeRow, maxIndent: Int, starter: String?, dim: Bool, _ c: PaneContext) -> StyledLine {
         let o = self
         let ascii = c.ascii
         let tree = o.tree
-        let r = tree.rows[row]
+        let r = tree[row]
         let post = o.thread.posts[r.post]
         var spans: [(text: String, role: Role)] = []
         let isUnread = !post.placeholder && !o.read.contains(post.id)
@@ -40,16 +40,16 @@ extension OpenThread {
         if r.depth > 0 {
             // Guides for the nearest ancestors only, so deep threads never run off the edge.
             let shownLevels = min(r.depth, maxIndent)
-            var ancestors: [Int] = []
+            var ancestors: [TreeRow] = []
             var a = r.parentRow
             while let current = a, ancestors.count < shownLevels - 1 {
                 ancestors.append(current)
-                a = tree.rows[current].parentRow
+                a = tree[current].parentRow
             }
             var guides = ""
             if r.depth > maxIndent { guides += "[\(r.depth)]" }
             for anc in ancestors.reversed() {
-                guides += tree.rows[anc].nextSiblingRow != nil ? (ascii ? "| " : "│ ") : "  "
+                guides += tree[anc].nextSiblingRow != nil ? (ascii ? "| " : "│ ") : "  "
             }
             // An inferred link is drawn dashed (`~` in ASCII), so a guess never looks like a fact.
             let line = post.inferred != nil ? (ascii ? "~" : "╌") : (ascii ? "-" : "─")
@@ -64,7 +64,7 @@ extension OpenThread {
             return StyledLine(spans)
         }
         let name = o.author(r.post)
-        let isStarter = post.author != nil && starter != nil && o.authorship.keys[r.post] == o.starterKey
+        let isStarter = post.author != nil && starter != nil && o.authorKey(r.post) == o.starterKey
         spans.append((name, dim ? .dimmed : isStarter ? .starter : .author(Theme.paletteSlot(for: name))))
         if isStarter { spans.append((" OP", dim ? .dimmed : .starter)) }
         if let date = post.date { spans.append(("  " + DateText.short(date, now: c.now, zone: c.zone), .dimmed)) }

@@ -28,9 +28,9 @@ final class OpenThread {
         return n
     }
     /// Rows whose subtrees are collapsed.
-    var collapsed: Set<Int> = []
-    /// The tree rows shown, in order.
-    var visible: [Int] = []
+    var collapsed: Set<TreeRow> = []
+    /// The tree rows shown, in order; a pane position is a place in this list.
+    var visible: [TreeRow] = []
     /// For each visible position, whether the post passes the filter (others are dimmed or hidden).
     var matched: [Bool] = []
     /// The selected position in ``visible``.
@@ -40,18 +40,18 @@ final class OpenThread {
     /// The first body line drawn in the post pane.
     var postScroll = 0
     /// Posts whose long quotes are unfolded.
-    var unfolded: Set<Int> = []
+    var unfolded: Set<PostIndex> = []
     /// A post marked unread by hand, not to be marked read again until the selection moves.
-    var keptUnread: Int?
+    var keptUnread: PostIndex?
     /// The last laid-out post body, keyed by post, width and view options.
     var linesCache: (key: String, lines: [StyledLine])? { didSet { cacheFills += 1 } }
     /// How many times a cache has been filled: drawing fills none (``App/prepareFrame()`` does), and tests check it.
     private(set) var cacheFills = 0
-    private var parsedCache: [Int: ParsedBody] = [:]
-    private var snippetCache: [Int: String] = [:]
-    private var subjectCache: [Int: String?] = [:]
+    private var parsedCache: [PostIndex: ParsedBody] = [:]
+    private var snippetCache: [PostIndex: String] = [:]
+    private var subjectCache: [PostIndex: String?] = [:]
     /// Real posts up to each visible position, for "post 3 of 12" (recounted when `visible` changes).
-    private var realVisibleCache: (visible: [Int], counts: [Int])?
+    private var realVisibleCache: (visible: [TreeRow], counts: [Int])?
 
     /// Whether the tree is the thread in time order (every post at top level), not its reply tree.
     let timeOrder: Bool
@@ -75,12 +75,12 @@ final class OpenThread {
     static let displayLimit = 1_000_000
 
     /// How many bytes of a post's body are beyond ``displayLimit``.
-    func truncatedBytes(_ post: Int) -> Int {
+    func truncatedBytes(_ post: PostIndex) -> Int {
         max(0, thread.posts[post].body.utf8.count - OpenThread.displayLimit)
     }
 
     /// The parsed body of a post (its first ``displayLimit`` bytes).
-    func parsed(_ post: Int) -> ParsedBody {
+    func parsed(_ post: PostIndex) -> ParsedBody {
         if let p = parsedCache[post] { return p }
         let body = thread.posts[post].body
         let shown = body.utf8.count > OpenThread.displayLimit
@@ -92,7 +92,7 @@ final class OpenThread {
     }
 
     /// The first line of a post's own words, for the tree.
-    func snippet(_ post: Int) -> String {
+    func snippet(_ post: PostIndex) -> String {
         if let s = snippetCache[post] { return s }
         let text = parsed(post).firstOwnLine
         snippetCache[post] = text
@@ -102,7 +102,7 @@ final class OpenThread {
 
     /// A post's own subject where it says something its parent's did not (mutt's rule: "patch 2/3" once, not
     /// on every reply to it), without "Re:" and the list's tag; nil otherwise.
-    func changedSubject(_ post: Int) -> String? {
+    func changedSubject(_ post: PostIndex) -> String? {
         if let cached = subjectCache[post] { return cached }
         var result: String?
         let p = thread.posts[post]
@@ -121,21 +121,24 @@ final class OpenThread {
         thread.posts.indices.first { !thread.posts[$0].placeholder }.map { authorship.keys[$0] }
     }
 
+    /// The author of post `index`, as a person (see ``Authorship``).
+    func authorKey(_ index: PostIndex) -> String { authorship.keys[index.value] }
+
     /// The name post `index`'s author is shown by (their most used spelling in the thread).
-    func author(_ index: Int) -> String { authorship.name(of: index, in: thread.posts) }
+    func author(_ index: PostIndex) -> String { authorship.name(of: index.value, in: thread.posts) }
 
     /// Whether the filter's author terms keep post `index`, under any spelling of its author's name.
-    func passesAuthors(_ filter: PostFilter, _ index: Int) -> Bool {
-        filter.passes(spellings: authorship.spellings(of: index, in: thread.posts))
+    func passesAuthors(_ filter: PostFilter, _ index: PostIndex) -> Bool {
+        filter.passes(spellings: authorship.spellings(of: index.value, in: thread.posts))
     }
 
     /// The post index at the selection, if any row is visible.
-    var selectedPost: Int? {
-        visible.indices.contains(selection) ? tree.rows[visible[selection]].post : nil
+    var selectedPost: PostIndex? {
+        visible.indices.contains(selection) ? tree[visible[selection]].post : nil
     }
 
     /// The selected tree row.
-    var selectedRow: Int? {
+    var selectedRow: TreeRow? {
         visible.indices.contains(selection) ? visible[selection] : nil
     }
 
@@ -143,22 +146,22 @@ final class OpenThread {
     func recompute(filter: PostFilter, hideOthers: Bool) {
         let keepRow = selectedRow
         let dimByFilter = filter.hasAuthorTerms || filter.unreadOnly
-        let passes: (Int) -> Bool = { [thread, read, authorship] i in
+        let passes: (PostIndex) -> Bool = { [thread, read, authorship] i in
             filter.matches(thread.posts[i], isRead: read.contains(thread.posts[i].id),
-                           spellings: authorship.spellings(of: i, in: thread.posts))
+                           spellings: authorship.spellings(of: i.value, in: thread.posts))
         }
-        var shown: [(Int, Bool)] = []
-        let candidates: [(row: Int, matched: Bool)]
+        var shown: [(TreeRow, Bool)] = []
+        let candidates: [(row: TreeRow, matched: Bool)]
         if hideOthers && dimByFilter {
             candidates = tree.rows(matching: passes, keepAncestors: true)
         } else {
-            candidates = tree.rows.indices.map { ($0, !dimByFilter || passes(tree.rows[$0].post)) }
+            candidates = tree.allRows.map { ($0, !dimByFilter || passes(tree[$0].post)) }
         }
-        var skipUntil = -1
+        var skipUntil = TreeRow(-1)
         for (row, ok) in candidates {
             if row <= skipUntil { continue }
             shown.append((row, ok))
-            if collapsed.contains(row) { skipUntil = row + tree.rows[row].descendantCount }
+            if collapsed.contains(row) { skipUntil = row + tree[row].descendantCount }
         }
         visible = shown.map(\.0)
         matched = shown.map(\.1)
@@ -177,7 +180,7 @@ final class OpenThread {
         _ = unreadCount
         _ = realPosition(selection)
         for position in top..<min(visible.count, top + max(0, height)) {
-            let post = tree.rows[visible[position]].post
+            let post = tree[visible[position]].post
             guard !thread.posts[post].placeholder else { continue }
             _ = snippet(post)
             _ = changedSubject(post)
@@ -188,7 +191,7 @@ final class OpenThread {
     /// Makes a tree row visible by expanding its collapsed ancestors, and selects it.
     /// - Returns: false when the filter hides it.
     @discardableResult
-    func reveal(row: Int, filter: PostFilter, hideOthers: Bool) -> Bool {
+    func reveal(row: TreeRow, filter: PostFilter, hideOthers: Bool) -> Bool {
         for a in tree.ancestors(of: row) where collapsed.contains(a) { collapsed.remove(a) }
         if !visible.contains(row) { recompute(filter: filter, hideOthers: hideOthers) }
         guard let i = visible.firstIndex(of: row) else { return false }
@@ -196,7 +199,6 @@ final class OpenThread {
         return true
     }
 
-    /// How many rows a collapsed row hides.
     /// The place of a visible position among the visible real posts (1-based), and how many there are.
     func realPosition(_ position: Int) -> (number: Int, of: Int) {
         if realVisibleCache?.visible != visible {
@@ -204,7 +206,7 @@ final class OpenThread {
             var n = 0
             before.reserveCapacity(visible.count)
             for row in visible {
-                if !thread.posts[tree.rows[row].post].placeholder { n += 1 }
+                if !thread.posts[tree[row].post].placeholder { n += 1 }
                 before.append(n)
             }
             realVisibleCache = (visible, before)
@@ -216,17 +218,16 @@ final class OpenThread {
     }
 
     /// Unread posts among those a collapsed row hides (its descendants follow it in pre-order).
-    func hiddenUnread(row: Int) -> Int {
+    func hiddenUnread(row: TreeRow) -> Int {
         guard collapsed.contains(row) else { return 0 }
         let read = self.read
-        let end = min(tree.rows.count, row + 1 + tree.rows[row].descendantCount)
-        return (row + 1..<end).reduce(0) { n, r in
-            let post = thread.posts[tree.rows[r].post]
+        return tree.descendants(of: row).reduce(0) { n, r in
+            let post = thread.posts[tree[r].post]
             return n + (!post.placeholder && !read.contains(post.id) ? 1 : 0)
         }
     }
 
-    func hiddenCount(row: Int) -> Int { collapsed.contains(row) ? tree.rows[row].descendantCount : 0 }
+    func hiddenCount(row: TreeRow) -> Int { collapsed.contains(row) ? tree[row].descendantCount : 0 }
 }
 
 extension OpenThread: PaneView {

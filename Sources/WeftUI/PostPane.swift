@@ -9,12 +9,12 @@ import WeftModel
 final class PostPane: PaneView {
     let o: OpenThread
     /// The post shown.
-    let post: Int
+    let post: PostIndex
     /// Its lines as drawn, and how many show at once.
     let lines: [StyledLine]
     private let page: Int
 
-    init(open: OpenThread, post: Int, lines: [StyledLine], page: Int) {
+    init(open: OpenThread, post: PostIndex, lines: [StyledLine], page: Int) {
         self.o = open
         self.post = post
         self.lines = lines
@@ -47,9 +47,9 @@ final class PostPane: PaneView {
         }
         var head = [o.author(postIndex)]
         if let date = post.date { head.append(DateText.full(date, zone: c.zone)) }
-        let treeRow = o.tree.rows[row]
+        let treeRow = o.tree[row]
         if let p = treeRow.parentRow {
-            head.append("in reply to \(o.author(o.tree.rows[p].post))")
+            head.append("in reply to \(o.author(o.tree[p].post))")
         } else if treeRow.marker == .parentMissing {
             head.append("parent not in this thread")
         }

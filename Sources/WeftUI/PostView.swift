@@ -14,7 +14,7 @@ enum PostView {
     static let foldKeep = 4
 
     /// The post's lines (cached on the open thread for the last key asked).
-    static func lines(_ o: OpenThread, post: Int, width: Int, query: String, ascii: Bool,
+    static func lines(_ o: OpenThread, post: PostIndex, width: Int, query: String, ascii: Bool,
                       signatures: Bool = true, unfoldKey: String = "z", headers: Bool = false,
                       reflow: Bool = false) -> [StyledLine] {
         let key = "\(post)|\(width)|\(o.unfolded.contains(post))|\(query)|\(ascii)|\(signatures)|\(unfoldKey)|\(headers)|\(reflow)"

@@ -35,11 +35,11 @@ extension RepliesBench {
                 let resolver = QuoteResolver(posts: stripped)
                 for (i, post) in thread.posts.enumerated() {
                     let truth = BodyParser.parse(post.body).quotes.map { $0.quote.postNumber.flatMap { numbered[$0] } }
-                    let found = resolver.sources(forPost: i, body: BodyParser.parse(stripped[i].body))
+                    let found = resolver.sources(forPost: PostIndex(i), body: BodyParser.parse(stripped[i].body))
                     for (t, source) in zip(truth, found) {
                         guard let t else { continue }
                         checked += 1
-                        if source.post == t { right += 1 }
+                        if source.post?.value == t { right += 1 }
                     }
                 }
             }

@@ -113,9 +113,9 @@ struct ForumPageFigureTests {
         let pageOf = Dictionary(uniqueKeysWithValues: thread.posts.enumerated().map { ($0.offset, $0.offset / 20) })
         var crossPage = 0, byNumber = 0
         for (i, post) in thread.posts.enumerated() {
-            for source in resolver.sources(forPost: i, body: BodyParser.parse(post.body)) where source.method == .postNumber {
+            for source in resolver.sources(forPost: PostIndex(i), body: BodyParser.parse(post.body)) where source.method == .postNumber {
                 byNumber += 1
-                if let target = source.post, pageOf[target] != pageOf[i] { crossPage += 1 }
+                if let target = source.post, pageOf[target.value] != pageOf[i] { crossPage += 1 }
             }
         }
         #expect(byNumber >= 40)  // python: 41 quotes name their post; one names a post not saved

@@ -91,7 +91,7 @@ struct RealDataTests {
         var quotes = 0, resolved = 0
         for (i, post) in thread.posts.enumerated() {
             let body = BodyParser.parse(post.body)
-            for source in resolver.sources(forPost: i, body: body) {
+            for source in resolver.sources(forPost: PostIndex(i), body: body) {
                 quotes += 1
                 if source.post != nil { resolved += 1 }
             }

@@ -13,8 +13,8 @@ func shape(_ threads: [ForumThread]) -> [String] {
         return thread.posts.indices.filter { !thread.posts[$0].placeholder }.map { i in
             let post = thread.posts[i]
             var parentKey = "root"
-            if let p = tree.rows[tree.rowOfPost[i]].parentRow {
-                let parent = thread.posts[tree.rows[p].post]
+            if let p = tree[tree.row(ofPost: PostIndex(i))].parentRow {
+                let parent = thread.posts[tree[p].post]
                 parentKey = parent.placeholder ? "placeholder" : "\(parent.displayAuthor)|\(StableHash.hex(parent.body))"
             } else if let p = post.parent, byID[p] == nil {
                 parentKey = "missing"

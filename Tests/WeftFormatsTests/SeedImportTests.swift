@@ -45,8 +45,8 @@ struct SeedImportTests {
 
     @Test func thePaperQuoteHasNoSourceInTheThread() {
         let resolver = QuoteResolver(posts: json.posts)
-        let sources = resolver.sources(forPost: 4, body: BodyParser.parse(json.posts[4].body))
-        #expect(sources.map(\.post) == [nil])
+        let sources = resolver.sources(forPost: PostIndex(4), body: BodyParser.parse(json.posts[4].body))
+        #expect(sources.map(\.post) == [PostIndex?.none])
     }
 }
 

@@ -22,15 +22,15 @@ struct QuoteResolverTests {
 
     @Test func quotesResolveByNumberNameAndText() {
         let resolver = QuoteResolver(posts: thread)
-        let sources = resolver.sources(forPost: 3, body: BodyParser.parse(thread[3].body))
-        #expect(sources.map(\.post) == [1, 2, 0, nil])
+        let sources = resolver.sources(forPost: PostIndex(3), body: BodyParser.parse(thread[3].body))
+        #expect(sources.map(\.post?.value) == [1, 2, 0, nil])
         #expect(sources.map(\.method) == [.postNumber, .authorName, .textMatch, nil])
     }
 
     @Test func aNamedAuthorPrefersThePostThatHoldsTheQuotedText() {
         let resolver = QuoteResolver(posts: thread)
         let body = BodyParser.parse("ann wrote:\n> The bridge at Karlsbad was rebuilt in 1890")
-        #expect(resolver.sources(forPost: 3, body: body).first?.post == 0)
+        #expect(resolver.sources(forPost: PostIndex(3), body: body).first?.post == PostIndex(0))
     }
 }
 
@@ -50,8 +50,8 @@ extension QuoteResolverTests {
         posts[3].body = "The plaque on the Karlsbad bridge says eighteen ninety, carved in granite."
         posts.append(Post(id: "q", author: "z", body: "> the plaque on the Karlsbad bridge says eighteen ninety\n\nNo."))
         let resolver = QuoteResolver(posts: posts)
-        let sources = resolver.sources(forPost: 300, body: BodyParser.parse(posts[300].body))
-        #expect(sources.map(\.post) == [3])
+        let sources = resolver.sources(forPost: PostIndex(300), body: BodyParser.parse(posts[300].body))
+        #expect(sources.map(\.post) == [PostIndex(3)])
         #expect(sources.map(\.method) == [.textMatch])
     }
 }

@@ -45,7 +45,7 @@ struct ReplyTreeTests {
         let tree = ReplyTree(posts: p)
         tree.checkInvariants()
         #expect(tree.rows.map(\.descendantCount) == [5, 2, 1, 0, 1, 0])
-        #expect(tree.rows.map(\.nextSiblingRow) == [nil, 4, nil, nil, nil, nil])
+        #expect(tree.rows.map(\.nextSiblingRow) == [nil, TreeRow(4), nil, nil, nil, nil])
     }
 
     @Test func aReplyChainHundredThousandDeepBuildsWithoutRecursion() {
@@ -63,25 +63,25 @@ struct ReplyTreeTests {
         let tree = ReplyTree(posts: p)
         tree.checkInvariants()
         #expect(tree.rows[0].descendantCount == 100_000)
-        #expect(tree.previousSibling(of: 3) == 2)
+        #expect(tree.previousSibling(of: TreeRow(3)) == TreeRow(2))
     }
 
     @Test func navigationFindsSiblingsAndAncestors() {
         let p = posts("a b<a c<b d<a e<d")
         let tree = ReplyTree(posts: p)
-        #expect(tree.previousSibling(of: 3) == 1)
-        #expect(tree.previousSibling(of: 1) == nil)
-        #expect(tree.ancestors(of: 4) == [3, 0])
-        #expect(tree.firstChild(of: 1) == 2)
-        #expect(tree.firstChild(of: 2) == nil)
+        #expect(tree.previousSibling(of: TreeRow(3)) == TreeRow(1))
+        #expect(tree.previousSibling(of: TreeRow(1)) == nil)
+        #expect(tree.ancestors(of: TreeRow(4)) == [TreeRow(3), TreeRow(0)])
+        #expect(tree.firstChild(of: TreeRow(1)) == TreeRow(2))
+        #expect(tree.firstChild(of: TreeRow(2)) == nil)
     }
 
     @Test func filteringKeepsAncestorsAsContextWhenAsked() {
         let p = posts("a b<a c<b d<a")
         let tree = ReplyTree(posts: p)
         let onlyC = tree.rows(matching: { p[$0].id == "c" }, keepAncestors: true)
-        #expect(onlyC.map(\.row) == [0, 1, 2])
+        #expect(onlyC.map(\.row.value) == [0, 1, 2])
         #expect(onlyC.map(\.matched) == [false, false, true])
-        #expect(tree.rows(matching: { p[$0].id == "c" }, keepAncestors: false).map(\.row) == [2])
+        #expect(tree.rows(matching: { p[$0].id == "c" }, keepAncestors: false).map(\.row.value) == [2])
     }
 }

@@ -146,7 +146,7 @@ extension BrowserBehaviourTests {
         let before = o.visible.count
         press(app, "x")
         let row = try #require(o.selectedRow)
-        #expect(o.visible.count == before - o.tree.rows[row].descendantCount)
+        #expect(o.visible.count == before - o.tree[row].descendantCount)
         #expect(o.treeLine(row: row, maxIndent: 10, starter: nil, dim: false, app.paneContext(.tree)).text.contains("▸10 hidden, 10 unread"))
         press(app, "x")
         #expect(o.visible.count == before)
@@ -293,8 +293,8 @@ struct SeedBrowserTests {
         let app = makeApp(store, width: 120, height: 40)
         press(app, "Enter")
         let o = try #require(app.open)
-        let row12 = o.tree.rowOfPost[o.thread.index(ofPost: "p12")!]
-        #expect(o.thread.posts[o.tree.rows[o.tree.rows[row12].parentRow!].post].id == "p9")
+        let row12 = o.tree.row(ofPost: o.thread.index(ofPost: "p12")!)
+        #expect(o.thread.posts[o.tree[o.tree[row12].parentRow!].post].id == "p9")
         o.tree.checkInvariants()
     }
 }

@@ -180,7 +180,7 @@ struct ReadingLoopTests {
         app.handle(mouse: .wheelUp(x: list.x + 5, y: list.y + 5))
         #expect(app.threadList.selection == 0 && app.focus == .tree)
         // A press on a link in the post opens it.
-        let withLink = try #require(o.visible.firstIndex { !o.parsed(o.tree.rows[$0].post).links.isEmpty })
+        let withLink = try #require(o.visible.firstIndex { !o.parsed(o.tree[$0].post).links.isEmpty })
         app.select(position: withLink, in: o)
         let post = try #require(app.layout.post)
         let lines = PostView.lines(o, post: o.selectedPost!, width: App.postTextWidth(post), query: "", ascii: false, signatures: true)
