@@ -57,8 +57,8 @@ extension App {
         case .filterAuthor:
             applyAuthorAnswer(rest)
         case .search:
-            searchQuery = rest
-            lastMatch = .search
+            search.query = rest
+            search.lastMatch = .search
             if !step(query: rest, forward: true, includeCurrent: true) { say("not found: \(rest)", error: true) }
         case .searchStore:
             runStoreSearch(rest)

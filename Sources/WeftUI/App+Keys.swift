@@ -78,17 +78,17 @@ extension App {
         case .cycleSort: cycleSort()
         case .toggleTimeOrder: toggleTimeOrder()
         case .toggleSignatures:
-            hideSignatures.toggle()
-            say(hideSignatures ? "signatures hidden" : "signatures shown")
+            options.hideSignatures.toggle()
+            say(options.hideSignatures ? "signatures hidden" : "signatures shown")
         case .toggleReflow:
-            reflow.toggle()
-            say(reflow ? "hard-wrapped paragraphs reflow to the pane" : "lines as written")
+            options.reflow.toggle()
+            say(options.reflow ? "hard-wrapped paragraphs reflow to the pane" : "lines as written")
         case .toggleHeaders:
-            showHeaders.toggle()
-            say(showHeaders ? "headers shown" : "headers hidden")
+            options.showHeaders.toggle()
+            say(options.showHeaders ? "headers shown" : "headers hidden")
         case .cycleTheme: return cycleTheme()
         case .reload:
-            lastChangeToken = source.changeToken()
+            idleCheck.changeToken = source.changeToken()
             reload(recheck: true)
         case .redraw: return [.redraw]
         case .help: page = (.help, 0)
@@ -167,20 +167,20 @@ extension App {
     /// threads another process (an import) wrote. Returns true when the screen changed.
     @discardableResult
     public func idle(now: Date = Date()) -> Bool {
-        if !checkedSource {
+        if !idleCheck.sourceChecked {
             // The first idle moment: have the source check its list against the files, off the first screen's path.
-            checkedSource = true
+            idleCheck.sourceChecked = true
             source.refresh()
         }
         // A post shown long enough is read (the mark and the counts change on screen).
         let marked = markShownPostRead(now: now)
         if marked { prepareFrame() }
-        guard now.timeIntervalSince(lastIdleCheck) >= idleRefreshInterval else { return marked }
-        lastIdleCheck = now
+        guard now.timeIntervalSince(idleCheck.lastCheck) >= idleCheck.interval else { return marked }
+        idleCheck.lastCheck = now
         flushReadState()
         let token = source.changeToken()
-        guard token != lastChangeToken, prompt == nil else { return marked }
-        lastChangeToken = token
+        guard token != idleCheck.changeToken, prompt == nil else { return marked }
+        idleCheck.changeToken = token
         let before = threadList.totalThreads
         reload(quiet: true)
         if threadList.totalThreads > before { say("\(threadList.totalThreads - before) new thread(s) from the store") }

@@ -74,7 +74,7 @@ extension App {
             let thread = try source.loadThread(id: id)
             marks.pinned = id
             let read = marks.readPosts(thread: id)
-            let o = OpenThread(thread: thread, marks: marks, timeOrder: timeOrder, reader: bodyReader)
+            let o = OpenThread(thread: thread, marks: marks, timeOrder: options.timeOrder, reader: bodyReader)
             o.recompute(filter: filter, hideOthers: hideOthers)
             let target = postID.flatMap { thread.index(ofPost: $0) }.map { o.tree.row(ofPost: $0) }
                 ?? o.visible.first { row in
@@ -100,20 +100,20 @@ extension App {
 
     /// `T`: shows the open thread (and those opened after) in time order, or as its reply tree again.
     func toggleTimeOrder() {
-        timeOrder.toggle()
-        let mode = timeOrder ? "time order: posts as they came, no reply links" : "reply tree"
+        options.timeOrder.toggle()
+        let mode = options.timeOrder ? "time order: posts as they came, no reply links" : "reply tree"
         guard let o = open else {
             say(mode)
             return
         }
         let selected = o.selectedPost
-        let n = OpenThread(thread: o.thread, marks: marks, timeOrder: timeOrder, reader: bodyReader)
+        let n = OpenThread(thread: o.thread, marks: marks, timeOrder: options.timeOrder, reader: bodyReader)
         n.recompute(filter: filter, hideOthers: hideOthers)
         open = n
         quoteCycle = nil
         if let selected { n.reveal(row: n.tree.row(ofPost: selected), filter: filter, hideOthers: hideOthers) }
         let inferred = o.thread.posts.filter { $0.inferred != nil && $0.parent != nil }.count
-        say(timeOrder || inferred == 0 ? mode : "reply tree (\(inferred) links inferred: ╌ in the tree)")
+        say(options.timeOrder || inferred == 0 ? mode : "reply tree (\(inferred) links inferred: ╌ in the tree)")
     }
 
     /// `u`: the post this one answers.

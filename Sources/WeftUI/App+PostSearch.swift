@@ -13,7 +13,7 @@ extension App {
     func stepInPost(query: String, forward: Bool, includeCurrent: Bool) -> Bool {
         guard let o = open, let post = o.selectedPost else { return false }
         let matches = postMatchLines(query)
-        let current = postMatch.flatMap { $0.post == post ? $0.line : nil }
+        let current = search.postMatch.flatMap { $0.post == post ? $0.line : nil }
         let target: Int?
         if includeCurrent || current == nil {
             target = forward ? matches.first { $0 >= o.postScroll } : matches.last { $0 < o.postScroll + postPageSize() }
@@ -40,14 +40,14 @@ extension App {
             show(match: line, of: nextMatches, in: o, post: next)
             say("match \(nextMatches.firstIndex(of: line)! + 1) of \(nextMatches.count), in the \(forward ? "next" : "previous") post")
         } else {
-            postMatch = nil
+            search.postMatch = nil
         }
         return true
     }
 
     /// Scrolls the post so a match line is in view, a little below the top, and says which match it is.
     private func show(match line: Int, of matches: [Int], in o: OpenThread, post: PostIndex) {
-        postMatch = (post, line)
+        search.postMatch = (post, line)
         let page = postPageSize()
         if line < o.postScroll || line >= o.postScroll + page {
             o.postScroll = max(0, min(line - 2, postLineCount() - page))

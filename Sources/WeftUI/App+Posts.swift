@@ -91,8 +91,8 @@ extension App {
 
     /// A post's lines as the post pane draws them now (width, search, signatures, and the keys it names).
     func shownLines(_ o: OpenThread, post: PostIndex, width: Int, query: String? = nil) -> [StyledLine] {
-        PostView.lines(o, post: post, width: width, query: query ?? searchQuery, ascii: ascii, signatures: !hideSignatures,
-                       unfoldKey: keyName(.toggleQuoteFold), headers: showHeaders, reflow: reflow)
+        PostView.lines(o, post: post, width: width, query: query ?? search.query, ascii: ascii, signatures: !options.hideSignatures,
+                       unfoldKey: keyName(.toggleQuoteFold), headers: options.showHeaders, reflow: options.reflow)
     }
 
     /// The first key bound to an action, as hints name it; `:name` when none is bound.

@@ -60,9 +60,9 @@ extension App {
         case .author:
             applyAuthorAnswer(p.text)
         case .search:
-            searchQuery = p.text
-            searchOrigin = nil
-            lastMatch = .search
+            search.query = p.text
+            search.origin = nil
+            search.lastMatch = .search
             if !p.text.isEmpty && currentMatchCount(p.text) == 0 { say("not found: \(p.text)", error: true) }
         case .storeSearch:
             runStoreSearch(p.text)
@@ -102,7 +102,7 @@ extension App {
     /// Applies an author answer to the list and the open thread, and says what it did.
     func applyAuthorAnswer(_ answer: String) {
         filter.setAuthors(fromPrompt: answer)
-        lastMatch = .author
+        search.lastMatch = .author
         refilter()
         if filter.hasAuthorTerms {
             say("\(filterDescription()) — \(keyName(.nextMatch))/\(keyName(.previousMatch)) step through, \(keyName(.toggleHideOthers)) hides the others")

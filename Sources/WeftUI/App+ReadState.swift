@@ -14,20 +14,20 @@ extension App {
     /// Called after every action; ``idle(now:)`` marks the post when the time has passed without a key.
     func noteDisplayedPost(now: Date) {
         let current = displayedPost
-        if let shown = shownPost, current.map({ $0 != (shown.thread, shown.post) }) ?? true {
+        if let shown = marks.shown, current.map({ $0 != (shown.thread, shown.post) }) ?? true {
             // Moving on: the post left behind was read if it was shown long enough.
-            if now.timeIntervalSince(shown.since) >= readDelay { markRead(thread: shown.thread, post: shown.post) }
-            shownPost = nil
+            if now.timeIntervalSince(shown.since) >= marks.delay { markRead(thread: shown.thread, post: shown.post) }
+            marks.shown = nil
         }
         guard let current else { return }
-        if shownPost == nil { shownPost = (current.thread, current.post, now) }
-        if readDelay <= 0 { markShownPostRead(now: now) }
+        if marks.shown == nil { marks.shown = (current.thread, current.post, now) }
+        if marks.delay <= 0 { markShownPostRead(now: now) }
     }
 
     /// Marks the shown post read when it has been shown long enough; true when a mark changed.
     @discardableResult
     func markShownPostRead(now: Date) -> Bool {
-        guard let shown = shownPost, now.timeIntervalSince(shown.since) >= readDelay else { return false }
+        guard let shown = marks.shown, now.timeIntervalSince(shown.since) >= marks.delay else { return false }
         return markRead(thread: shown.thread, post: shown.post)
     }
 

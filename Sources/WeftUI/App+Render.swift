@@ -37,7 +37,7 @@ extension App {
     func paneContext(_ pane: Pane) -> PaneContext {
         // The list highlights the search when it has the focus; the tree, whenever the focus is not on the list.
         let searching = pane == .list ? focus == .list : focus != .list
-        return PaneContext(ascii: ascii, focused: focus == pane, query: searching ? searchQuery : "", now: now,
+        return PaneContext(ascii: ascii, focused: focus == pane, query: searching ? search.query : "", now: now,
                            zone: timeZone, keymap: keymap)
     }
 
@@ -64,7 +64,7 @@ extension App {
         } else if threadList.count > 0 {
             parts.append("thread \(threadList.selection + 1) of \(threadList.count)")
         }
-        if !searchQuery.isEmpty && prompt == nil { parts.append("/\(searchQuery)") }
+        if !search.query.isEmpty && prompt == nil { parts.append("/\(search.query)") }
         let left = parts.joined(separator: " │ ")
         // Built from the keymap, so a rebinding shows in the hints.
         let shown: [(Action, String)] = focus == .list

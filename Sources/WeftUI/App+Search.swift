@@ -4,46 +4,46 @@ import WeftModel
 extension App {
     /// `/`: starts an incremental search in the focused pane.
     func startSearch() {
-        searchOrigin = (threadList.selection, open?.selection ?? 0, open?.postScroll ?? 0)
+        search.origin = (threadList.selection, open?.selection ?? 0, open?.postScroll ?? 0)
         prompt = Prompt(kind: .search, label: "/", text: "")
     }
 
     /// Moves to the first match at or after where the search started.
     func searchAsYouType(_ query: String) {
-        searchQuery = query
-        guard let origin = searchOrigin else { return }
+        search.query = query
+        guard let origin = search.origin else { return }
         if focus == .list {
             threadList.select(origin.list)
         } else if let o = open {
             o.selection = origin.tree
             if focus == .post { o.postScroll = origin.scroll }
         }
-        postMatch = nil
+        search.postMatch = nil
         guard !query.isEmpty else { return }
         _ = step(query: query, forward: true, includeCurrent: true)
     }
 
     /// Esc during a search: back to where it started, query cleared.
     func cancelSearch() {
-        if let origin = searchOrigin {
+        if let origin = search.origin {
             if focus == .list { threadList.select(origin.list) } else if let o = open {
                 o.selection = origin.tree
                 o.postScroll = origin.scroll
             }
         }
-        searchOrigin = nil
-        searchQuery = ""
+        search.origin = nil
+        search.query = ""
     }
 
     /// `n`/`N`: the next match of the search or the author filter, whichever was set last.
     func nextMatch(forward: Bool) {
-        switch lastMatch {
+        switch search.lastMatch {
         case .search:
-            guard !searchQuery.isEmpty else {
+            guard !search.query.isEmpty else {
                 say("no search yet: \(keyName(.search)) searches")
                 return
             }
-            if !step(query: searchQuery, forward: forward, includeCurrent: false) { say("no other match for \(searchQuery)") }
+            if !step(query: search.query, forward: forward, includeCurrent: false) { say("no other match for \(search.query)") }
         case .author:
             guard filter.hasAuthorTerms else {
                 say("no author filter: \(keyName(.filterAuthor)) sets one")

@@ -31,8 +31,8 @@ extension App {
         openThread(id: hit.thread, selectPost: hit.post)
         if open != nil {
             focus = .tree
-            searchQuery = r.query.replacingOccurrences(of: "\"", with: "")
-            lastMatch = .search
+            search.query = r.query.replacingOccurrences(of: "\"", with: "")
+            search.lastMatch = .search
         }
     }
 }

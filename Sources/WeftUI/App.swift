@@ -10,9 +10,6 @@ public final class App {
     /// How threads are ordered in the list.
     public typealias SortOrder = ThreadQuery.Order
 
-    /// What `n`/`N` step through: whichever was set last.
-    enum MatchKind { case search, author }
-
     /// Something only the backend can do.
     public enum Effect: Equatable, Sendable {
         /// Open a URL in the user's browser.
@@ -69,19 +66,10 @@ public final class App {
     // Filters and search.
     var filter = PostFilter()
     var hideOthers = false
-    /// Whether threads show in time order rather than as reply trees (`T`), for the session.
-    var timeOrder = false
-    /// `Z`: signatures are hidden in every post.
-    var hideSignatures = false
-    /// `h`: a mail's header fields are shown above its body.
-    var showHeaders = false
-    /// `F`: hard-wrapped paragraphs are joined and wrapped to the pane (code, patches and indented text never are).
-    public var reflow = false
-    var lastMatch: MatchKind = .search
-    var searchQuery = ""
-    var searchOrigin: (list: Int, tree: Int, scroll: Int)?
-    /// The match `n` and `N` step from in the post pane: the post, and the line as drawn.
-    var postMatch: (post: PostIndex, line: Int)?
+    /// How posts and threads are shown (`T`, `Z`, `h`, `F`), for the session.
+    var options = ReadingOptions()
+    /// The in-pane search, and what `n` steps through.
+    var search = SearchState()
 
     // Prompt, help and messages.
     var prompt: Prompt?
@@ -91,20 +79,21 @@ public final class App {
     var jumpHistory: [(thread: String, post: String)] = []
     var quoteCycle: (origin: PostIndex, next: Int, landed: PostIndex)?
 
-    // Reading.
-    /// The post the post pane shows, and since when (see ``noteDisplayedPost(now:)``).
-    var shownPost: (thread: String, post: String, since: Date)?
     /// How long a post must be shown to count as read; 0 marks it at once.
-    public var readDelay: TimeInterval = 1
+    public var readDelay: TimeInterval {
+        get { marks.delay }
+        set { marks.delay = newValue }
+    }
     /// The time, for read marks; fixed in tests.
     public var clock: @Sendable () -> Date = { Date() }
 
-    // Refreshing when idle.
-    var lastChangeToken = ""
-    var lastIdleCheck = Date.distantPast
-    var checkedSource = false
+    /// When the store was last checked for new threads while idle.
+    var idleCheck = IdleCheck()
     /// How often, at most, the store is checked for new threads while idle.
-    public var idleRefreshInterval: TimeInterval = 2
+    public var idleRefreshInterval: TimeInterval {
+        get { idleCheck.interval }
+        set { idleCheck.interval = newValue }
+    }
 
     /// Set when the user has asked to quit.
     public internal(set) var wantsQuit = false
@@ -123,7 +112,7 @@ public final class App {
         self.now = now
         self.ascii = ascii
         if let i = ThemeLoader.bundledNames.firstIndex(of: theme.name) { themeIndex = i }
-        lastChangeToken = source.changeToken()
+        idleCheck.changeToken = source.changeToken()
         reloadSummaries()
     }
 

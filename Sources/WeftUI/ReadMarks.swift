@@ -23,6 +23,10 @@ final class ReadMarks {
     var pinned: String?
     /// Bumped by every change, so counts derived from the marks know when to recount.
     private(set) var version = 0
+    /// The post the post pane shows, and since when: it counts as read once shown for ``delay`` seconds.
+    var shown: (thread: String, post: String, since: Date)?
+    /// How long a post must be shown to count as read; 0 marks it at once.
+    var delay: TimeInterval = 1
 
     init(source: ThreadSource) {
         self.source = source
