@@ -8,7 +8,7 @@ import WeftStore
 /// An archive imported in parts must end as the whole would: a reply whose parent is in an earlier
 /// import, a parent arriving after its replies, a duplicate Message-ID met again. The index finds the
 /// stored threads this mail touches (by Message-ID, by the ids they name but lack, and by subject),
-/// their posts are threaded again together with the new messages, and ``FileStore/merge(_:index:rethreaded:progress:)``
+/// their posts are threaded again together with the new messages, and ``ImportPipeline/merge(_:rethreaded:progress:)``
 /// replaces them.
 public enum MailThreading {
     /// The threads to write, and the ids of the stored threads they replace.
@@ -17,7 +17,7 @@ public enum MailThreading {
         guard let index, !store.isEmpty else { return (mail.threads(), []) }
         // An index just made (a new schema, or deleted by hand) learns the files first; otherwise it is
         // trusted, as every Weft writer keeps it up to date.
-        if index.isEmpty { try index.sync(store) }
+        if index.isEmpty { try IndexedStore(store, index: index).sync() }
         var ids = try index.threads(naming: mail.linkKeys).filter(MailCollector.mayBeMail)
         let subjects = mail.subjectBases
         for (id, title) in try index.threadTitles() where !ids.contains(id) {

@@ -4,7 +4,7 @@ import WeftModel
 /// Stored threads that an import threaded again, and what becomes of them.
 ///
 /// Mail imported in parts is threaded again with the stored threads it touches (see
-/// ``FileStore/merge(_:index:rethreaded:progress:)``): the new threads replace those stored ones,
+/// ``ImportPipeline/merge(_:rethreaded:progress:)``): the new threads replace those stored ones,
 /// and a stored thread whose posts all went into others is retired. Worked out under the store's
 /// lock, against the files as they are then, so a post another writer added in the meantime is kept.
 struct Rethreading {

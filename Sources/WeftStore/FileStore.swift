@@ -19,7 +19,8 @@ public final class FileStore: @unchecked Sendable {
     public let root: URL
     let threadsDir: URL
     let readDir: URL
-    let indexDir: URL
+    /// Where the store keeps its index (see ``StoreIndex/init(directory:)``).
+    public let indexDir: URL
     let fm = FileManager()
 
     /// The store format version this code writes.
@@ -75,7 +76,7 @@ public final class FileStore: @unchecked Sendable {
 
     /// Runs `body` holding the store's lock, so that what it reads stays true while it writes.
     ///
-    /// Writers it calls (``merge(_:index:rethreaded:progress:)``) take the lock again without waiting.
+    /// Writers it calls (``ImportPipeline/merge(_:rethreaded:progress:)``) take the lock again without waiting.
     public func whileLocked<T>(_ body: () throws -> T) throws -> T {
         try StoreLock.withLock(root: root, body)
     }

@@ -30,17 +30,17 @@ public final class StoreCatalog: @unchecked Sendable {
     /// With `background` false every check runs on the caller's thread, as tests want.
     public init(store: FileStore, background: Bool = true, progress: ((Int, Int) -> Void)? = nil) throws {
         self.store = store
-        self.index = try StoreIndex(store: store)
+        self.index = try StoreIndex(directory: store.indexDir)
         self.background = background && index.path != nil
         if index.path == nil || (index.isEmpty && !store.isEmpty) {
-            try index.syncRecordingStamp(store, progress: progress)
+            try IndexedStore(store, index: index).syncRecordingStamp(progress: progress)
         }
     }
 
     /// Checks the index against the files: in the background when it can, else now.
     public func refresh() {
         guard background, let path = index.path else {
-            _ = try? index.syncRecordingStamp(store)
+            _ = try? IndexedStore(store, index: index).syncRecordingStamp()
             lock.withLock { syncRuns += 1 }
             return
         }
@@ -52,7 +52,7 @@ public final class StoreCatalog: @unchecked Sendable {
         guard start else { return }
         let thread = Thread { [self] in
             // A check that fails (the disk, a busy writer) changes nothing; the next one tries again.
-            _ = try? StoreIndex(path: path).syncRecordingStamp(self.store)
+            _ = try? IndexedStore(self.store, index: StoreIndex(path: path)).syncRecordingStamp()
             lock.withLock {
                 syncing = false
                 syncRuns += 1

@@ -11,7 +11,7 @@ extension StoreCatalog: ThreadSource {
     public func listThreads(_ query: ThreadQuery) throws -> ThreadRows { try index.threadRows(query) }
     public func summaries(_ keys: [Int64]) throws -> [Int64: ThreadSummary] { try index.summaries(keys) }
     public func key(ofThread id: String) throws -> Int64? { try index.key(ofThread: id) }
-    public func problems() -> [StoreProblem] { (try? index.problems(in: store)) ?? [] }
+    public func problems() -> [StoreProblem] { (try? IndexedStore(store, index: index).problems()) ?? [] }
     public func authors() throws -> [(name: String, posts: Int)] { try index.authors() }
     public func postCount(_ query: ThreadQuery) throws -> Int { try index.postCount(query) }
     public func threads(titleContaining text: String) throws -> Set<Int64> { try index.threads(titleContaining: text) }

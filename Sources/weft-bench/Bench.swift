@@ -57,7 +57,7 @@ struct RenderBench: ParsableCommand {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weft-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FileStore(root: dir, create: true)
-        try store.merge([Generator.thread(posts: posts, seed: 42)])
+        try ImportPipeline(store: store).merge([Generator.thread(posts: posts, seed: 42)])
         let app = App(source: try StoreCatalog(store: store, background: false), width: 200, height: 60, theme: ThemeLoader.defaultTheme(),
                       now: Date(timeIntervalSince1970: 1_780_000_000))
         app.handle(.enter)

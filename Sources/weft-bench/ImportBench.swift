@@ -102,10 +102,10 @@ extension ImportBench {
         return Timing.median(runs: runs) {
             n += 1
             let store = try! FileStore(root: dir.appendingPathComponent("store-\(format.rawValue)-\(n)"), create: true)
-            let index = try? StoreIndex(store: store)
+            let index = try? StoreIndex(directory: store.indexDir)
             index?.prepareForBulkWrites()
             let batch = try! Importer.read(path, format: format)
-            return (try? store.merge(batch.threads, index: index).postsAdded) ?? 0
+            return (try? ImportPipeline(store: store, index: index).merge(batch.threads).postsAdded) ?? 0
         }
     }
 }

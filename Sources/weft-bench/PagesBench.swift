@@ -55,11 +55,11 @@ struct PagesBench: ParsableCommand {
                 n += 1
                 let store = try! FileStore(root: dir.appendingPathComponent("store-\(n)"), create: true)
                 defer { try? FileManager.default.removeItem(at: store.root) }
-                let index = try? StoreIndex(store: store)
+                let index = try? StoreIndex(directory: store.indexDir)
                 index?.prepareForBulkWrites()
                 let batch = ForumPages.readMirror(files, inferReplies: infer)
                 imported = batch.threads.reduce(0) { $0 + $1.realPostCount }
-                return (try? store.merge(batch.threads, index: index).postsAdded) ?? 0
+                return (try? ImportPipeline(store: store, index: index).merge(batch.threads).postsAdded) ?? 0
             }
         }
         let read = Timing.median(runs: runs, warmups: 0) {

@@ -31,9 +31,9 @@ struct Authors: ParsableCommand {
         } else {
             // The index's counts, as the browser's author completion shows them.
             let counts = try Progress.indexing(store) { update -> [(name: String, posts: Int, threads: Int)] in
-                let index = try StoreIndex(store: store)
+                let index = try StoreIndex(directory: store.indexDir)
                 // Trusted until the directories change, like `weft list` (see its --check).
-                if check { try index.syncRecordingStamp(store, progress: update) } else { try index.syncIfDirectoriesChanged(store, progress: update) }
+                if check { try IndexedStore(store, index: index).syncRecordingStamp(progress: update) } else { try IndexedStore(store, index: index).syncIfDirectoriesChanged(progress: update) }
                 return try index.authorsWithThreads()
             }
             rows = counts.map { ($0.name, $0.posts, $0.threads) }

@@ -59,7 +59,7 @@ struct Browse: ParsableCommand {
         let store = try FileStore(root: directory, create: true)
         let threads = try DemoForum.threads()
         if threads.contains(where: { !FileManager.default.fileExists(atPath: store.threadFile(for: $0.id).path) }) {
-            try store.merge(threads)
+            try ImportPipeline(store: store).merge(threads)
         }
         return store
     }

@@ -25,7 +25,7 @@ struct Export: ParsableCommand {
         let store = try storeOptions.open()
         var loaded: [ForumThread] = []
         do {
-            let ids = threads.isEmpty ? try Progress.indexing(store) { try store.summaries(progress: $0) }.summaries.map(\.id).sorted() : threads
+            let ids = threads.isEmpty ? try Progress.indexing(store) { try IndexedStore(store).summaries(progress: $0) }.summaries.map(\.id).sorted() : threads
             for id in ids { loaded.append(try store.thread(id: id)) }
         } catch let error as StoreError {
             throw Failure(message: error.description)

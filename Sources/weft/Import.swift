@@ -41,7 +41,7 @@ struct Import: ParsableCommand {
         let progress = Progress(label: "importing")
         // The index is kept up to date as the import goes; it is derived, so a failure is only a note.
         var index: StoreIndex?
-        do { index = try StoreIndex(store: store) } catch {
+        do { index = try StoreIndex(directory: store.indexDir) } catch {
             problems.append(ImportIssue(source: store.root.path, position: nil,
                                         reason: "the search index cannot be opened (\(error)); it is rebuilt when next opened",
                                         skipped: false))
@@ -56,7 +56,7 @@ struct Import: ParsableCommand {
             if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
             read += posts ?? batch.threads.reduce(0) { $0 + $1.realPostCount }
             progress.start("writing " + path)
-            let result = try store.merge(batch.threads, index: index, rethreaded: rethreaded) { done, total in
+            let result = try ImportPipeline(store: store, index: index).merge(batch.threads, rethreaded: rethreaded) { done, total in
                 progress.update(done: done, total: total, unit: "threads")
             }
             progress.finish()

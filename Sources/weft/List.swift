@@ -29,7 +29,7 @@ struct List: ParsableCommand {
         let store = try storeOptions.open()
         // The index answers the filter, with the browser's queries: one meaning of "author".
         let query = ThreadQuery(authors: authors, excludedAuthors: notAuthors)
-        let listing = try Progress.indexing(store) { update in try store.listing(query, titleContaining: grep, progress: update, check: check) }
+        let listing = try Progress.indexing(store) { update in try IndexedStore(store).listing(query, titleContaining: grep, progress: update, check: check) }
         let shown = listing.summaries
         for problem in listing.problems {
             Output.error("weft: skipped \(problem.description)")

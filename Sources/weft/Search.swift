@@ -31,11 +31,11 @@ struct Search: ParsableCommand {
         let store = try storeOptions.open()
         let query = words.joined(separator: " ")
         let (problems, hits) = try Progress.indexing(store) { update in
-            let index = try StoreIndex(store: store)
-            let synced = try index.syncIfDirectoriesChanged(store, progress: update)
+            let index = try StoreIndex(directory: store.indexDir)
+            let synced = try IndexedStore(store, index: index).syncIfDirectoriesChanged(progress: update)
             var found = try index.search(query, authors: authors, limit: limit)
             // A thread file edited in place since it was indexed: read it again and search again.
-            if try index.verify(threads: found.map(\.thread), in: store) {
+            if try IndexedStore(store, index: index).verify(threads: found.map(\.thread)) {
                 found = try index.search(query, authors: authors, limit: limit)
             }
             return (synced.problems, found)

@@ -43,8 +43,8 @@ struct StoreOptions: ParsableArguments {
         var options = StoreOptions()
         if let i = words.firstIndex(of: "--store"), i + 1 < words.count { options.store = words[i + 1] }
         guard FileManager.default.fileExists(atPath: options.directory.appendingPathComponent("threads").path),
-              let store = try? FileStore(root: options.directory), let catalog = try? StoreIndex(store: store) else { return [] }
-        if catalog.isEmpty { _ = try? catalog.sync(store) }
+              let store = try? FileStore(root: options.directory), let catalog = try? StoreIndex(directory: store.indexDir) else { return [] }
+        if catalog.isEmpty { _ = try? IndexedStore(store, index: catalog).sync() }
         return ((try? catalog.threadTitles()) ?? []).map(\.id).filter { $0.hasPrefix(prefix) }.sorted()
     }
 }

@@ -148,10 +148,10 @@ struct BadInputTests {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FileStore(root: dir, create: true)
-        try store.merge(try Importer.read(mbox([Self.good]), source: "ok.mbox").threads)
+        try ImportPipeline(store: store).merge(try Importer.read(mbox([Self.good]), source: "ok.mbox").threads)
         let before = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("threads").path)
         #expect(throws: ImportError.self) {
-            try store.merge(try Importer.read(Data("{\"thread\": {\"title\": \"x\", \"posts\": [".utf8), source: "bad.json").threads)
+            try ImportPipeline(store: store).merge(try Importer.read(Data("{\"thread\": {\"title\": \"x\", \"posts\": [".utf8), source: "bad.json").threads)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("threads").path) == before)
     }

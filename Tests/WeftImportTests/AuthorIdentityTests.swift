@@ -36,7 +36,7 @@ import WeftTestSupport
         try text.write(to: file, atomically: true, encoding: .utf8)
         let store = try FileStore(root: dir.appendingPathComponent("store"), create: true)
         _ = try MailSplitImportTests.importMail([file], into: store)
-        let index = try StoreIndex(store: store)
+        let index = try StoreIndex(directory: store.indexDir)
         let authors = try index.authors()
         #expect(authors.first { $0.name == "Theodore Y. Ts'o" }?.posts == 4, "\(authors)")
         #expect(!authors.contains { $0.name == "Theodore Ts'o" || $0.name == "tytso@mit.edu" })
@@ -65,7 +65,7 @@ import WeftTestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FileStore(root: dir.appendingPathComponent("store"), create: true)
         _ = try MailSplitImportTests.importMail([SharedData.url("data/mbox-ksummit-discuss/ksummit-discuss.mbox")], into: store)
-        let authors = try StoreIndex(store: store).authors()
+        let authors = try StoreIndex(directory: store.indexDir).authors()
         // Python: senders by address (a list's own address stands for no one), with their post counts.
         let script = """
             import mailbox, email.utils, collections, json

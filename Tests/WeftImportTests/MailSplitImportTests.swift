@@ -13,9 +13,9 @@ import WeftTestSupport
     static func importMail(_ files: [URL], into store: FileStore) throws -> MergeResult {
         let collector = MailCollector()
         for file in files { _ = try Importer.read(file.path, mail: collector) }
-        let index = try StoreIndex(store: store)
+        let index = try StoreIndex(directory: store.indexDir)
         let (threads, rethreaded) = try MailThreading.threads(collector, store: store, index: index)
-        return try store.merge(threads, index: index, rethreaded: rethreaded)
+        return try ImportPipeline(store: store, index: index).merge(threads, rethreaded: rethreaded)
     }
 
     /// A small list archive of its own, with every shape the threading must agree on across imports.
@@ -87,19 +87,19 @@ import WeftTestSupport
         try Self.mbox([3]).write(to: replies, atomically: true, encoding: .utf8)
         _ = try Self.importMail([replies], into: store)
         // d names only b: stored alone, it is a thread of its own under a placeholder for b.
-        #expect(try store.summaries().summaries.map(\.id) == ["b@x"])
+        #expect(try IndexedStore(store).summaries().summaries.map(\.id) == ["b@x"])
         try store.updateReadState(thread: "b@x", read: ["d@x"], unread: [])
         let rest = dir.appendingPathComponent("rest.mbox")
         try Self.mbox([0, 1]).write(to: rest, atomically: true, encoding: .utf8)
         let result = try Self.importMail([rest], into: store)
         #expect(result.threadsJoined == 1)
         #expect(result.postsAdded == 2)
-        #expect(try store.summaries().summaries.map(\.id) == ["a@x"])
+        #expect(try IndexedStore(store).summaries().summaries.map(\.id) == ["a@x"])
         let thread = try store.thread(id: "a@x")
         #expect(thread.posts.first { $0.id == "d@x" }?.parent == "b@x")
         #expect(store.readPosts(thread: "a@x") == ["d@x"])
         #expect(!FileManager.default.fileExists(atPath: store.threadFile(for: "b@x").path))
-        let index = try StoreIndex(store: store)
+        let index = try StoreIndex(directory: store.indexDir)
         #expect(try index.threads(naming: ["d@x", "b@x"]) == ["a@x"])
     }
 

@@ -16,7 +16,7 @@ struct SplitImportTests {
     /// What a store holds, thread by thread: each real post's id, author, parent and body.
     static func contents(_ store: FileStore) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
-        for id in try store.summaries().summaries.map(\.id) {
+        for id in try IndexedStore(store).summaries().summaries.map(\.id) {
             let thread = try store.thread(id: id)
             out[id] = thread.posts.filter { !$0.placeholder }
                 .map { "\($0.id)|\($0.author ?? "-")|\($0.parent ?? "-")|\($0.body)" }.sorted()
@@ -29,7 +29,7 @@ struct SplitImportTests {
         for group in groups {
             var threads: [ForumThread] = []
             for file in group { threads += try Importer.read(file.path).threads }
-            try store.merge(threads)
+            try ImportPipeline(store: store).merge(threads)
         }
     }
 
@@ -92,7 +92,7 @@ struct SplitImportTests {
         }
         /// Every post with its parent and body, stubs too: a stub that says the wrong count is a difference.
         func everything(_ store: FileStore) throws -> [String] {
-            try store.summaries().summaries.flatMap { try store.thread(id: $0.id).posts }
+            try IndexedStore(store).summaries().summaries.flatMap { try store.thread(id: $0.id).posts }
                 .map { "\($0.id)|\($0.parent ?? "-")|\($0.placeholder)|\($0.body)" }.sorted()
         }
         let both = try copy(".comments.json", into: "both")

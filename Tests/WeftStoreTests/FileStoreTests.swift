@@ -20,7 +20,7 @@ struct FileStoreTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FileStore(root: dir, create: true)
         let thread = sampleThread()
-        let result = try store.merge([thread])
+        let result = try ImportPipeline(store: store).merge([thread])
         #expect(result.threadsAdded == 1 && result.postsAdded == 3)
         let reopened = try FileStore(root: dir)
         #expect(try reopened.thread(id: "t1") == thread)
@@ -30,10 +30,10 @@ struct FileStoreTests {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FileStore(root: dir, create: true)
-        try store.merge([sampleThread(posts: 2)])
-        let again = try store.merge([sampleThread(posts: 4)])
+        try ImportPipeline(store: store).merge([sampleThread(posts: 2)])
+        let again = try ImportPipeline(store: store).merge([sampleThread(posts: 4)])
         #expect(again.threadsUpdated == 1 && again.postsAdded == 2)
-        #expect(try store.merge([sampleThread(posts: 4)]).postsAdded == 0)
+        #expect(try ImportPipeline(store: store).merge([sampleThread(posts: 4)]).postsAdded == 0)
         #expect(try store.thread(id: "t1").posts.count == 4)
     }
 
@@ -41,7 +41,7 @@ struct FileStoreTests {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FileStore(root: dir, create: true)
-        for i in 0..<5 { try store.merge([sampleThread("t\(i)")]) }
+        for i in 0..<5 { try ImportPipeline(store: store).merge([sampleThread("t\(i)")]) }
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("threads").path)
         #expect(names.sorted() == (0..<5).map { "t\($0).json" })
         #expect(!names.contains { $0.hasPrefix(".tmp") })
@@ -51,12 +51,12 @@ struct FileStoreTests {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FileStore(root: dir, create: true)
-        try store.merge([sampleThread()])
+        try ImportPipeline(store: store).merge([sampleThread()])
         try store.updateReadState(thread: "t1", read: ["p0", "p1"], unread: [])
         try store.updateReadState(thread: "t1", read: [], unread: ["p1"])
         let reopened = try FileStore(root: dir)
         #expect(reopened.readPosts(thread: "t1") == ["p0"])
-        #expect(try reopened.summaries().summaries.first?.unreadCount == 2)
+        #expect(try IndexedStore(reopened).summaries().summaries.first?.unreadCount == 2)
     }
 
     static let hostileIDs = ["../../x", "/", "/etc/passwd", "a/b", "\0", "a\0b", ".", "..", ".hidden",
@@ -68,7 +68,7 @@ struct FileStoreTests {
         let dir = outer.appendingPathComponent("store")
         defer { try? FileManager.default.removeItem(at: outer) }
         let store = try FileStore(root: dir, create: true)
-        try store.merge([sampleThread(id)])
+        try ImportPipeline(store: store).merge([sampleThread(id)])
         try store.updateReadState(thread: id, read: ["p0"], unread: [])
         let file = store.threadFile(for: id)
         #expect(file.deletingLastPathComponent().path == dir.appendingPathComponent("threads").standardizedFileURL.path)
@@ -88,12 +88,12 @@ struct FileStoreTests {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FileStore(root: dir, create: true)
-        try store.merge([sampleThread("good1"), sampleThread("good2")])
+        try ImportPipeline(store: store).merge([sampleThread("good1"), sampleThread("good2")])
         let bad = dir.appendingPathComponent("threads/bad.json")
         try Data("{\"weft\": 1, \"thread\": {\"title\": \"x\", \"posts\": [{\"id\": 1}]}}".utf8).write(to: bad)
         let truncated = dir.appendingPathComponent("threads/truncated.json")
         try Data("{\"weft\": 1, \"thr".utf8).write(to: truncated)
-        let listing = try store.summaries()
+        let listing = try IndexedStore(store).summaries()
         #expect(listing.summaries.map(\.id).sorted() == ["good1", "good2"])
         #expect(listing.problems.count == 2)
         let badProblem = try #require(listing.problems.first { $0.path.hasSuffix("bad.json") })
@@ -106,16 +106,16 @@ struct FileStoreTests {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FileStore(root: dir, create: true)
-        try store.merge([sampleThread("t1", posts: 3)])
-        #expect(try store.summaries().summaries.first?.postCount == 3)
+        try ImportPipeline(store: store).merge([sampleThread("t1", posts: 3)])
+        #expect(try IndexedStore(store).summaries().summaries.first?.postCount == 3)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("index/weft.sqlite").path))
-        try store.merge([sampleThread("t1", posts: 5)])
-        let s = try #require(try store.summaries().summaries.first)
+        try ImportPipeline(store: store).merge([sampleThread("t1", posts: 5)])
+        let s = try #require(try IndexedStore(store).summaries().summaries.first)
         #expect(s.postCount == 5)
         #expect(s.participants == ["ann": 3, Post.unnamedAuthor: 2])
         #expect(s.starter == "ann")
         try FileManager.default.removeItem(at: dir.appendingPathComponent("index"))
-        #expect(try store.summaries().summaries.first?.postCount == 5)
+        #expect(try IndexedStore(store).summaries().summaries.first?.postCount == 5)
     }
 
     @Test func twoWritersAtOnceLoseNothing() async throws {
@@ -129,7 +129,7 @@ struct FileStoreTests {
                     for i in 0..<40 {
                         var t = ForumThread(id: "shared", title: "Shared")
                         t.posts = [Post(id: "w\(writer)-\(i)", body: "x")]
-                        try! store.merge([t])
+                        try! ImportPipeline(store: store).merge([t])
                     }
                 }
             }
@@ -159,14 +159,14 @@ struct MergeCoalescingTests {
                 Post(id: "\(n)", author: "u\(n)", parent: n == 1 ? nil : "1", number: n, body: "post \(n)"),
             ])
         }
-        let result = try store.merge(pieces.reversed())
+        let result = try ImportPipeline(store: store).merge(pieces.reversed())
         #expect(result.threadsAdded == 1)
         #expect(result.postsAdded == 5)
         let stored = try store.thread(id: "topic-9")
         #expect(stored.posts.map(\.id) == ["1", "2", "3", "4", "5"])
         #expect(stored.title == "The real title")
         // Merging the same pieces again changes nothing.
-        let again = try store.merge(pieces)
+        let again = try ImportPipeline(store: store).merge(pieces)
         #expect(again.postsAdded == 0 && again.threadsAdded == 0)
     }
 }

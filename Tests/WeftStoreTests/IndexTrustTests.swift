@@ -9,8 +9,8 @@ import WeftTestSupport
 struct IndexTrustTests {
     func store() throws -> FileStore {
         let s = try FileStore(root: temporaryDirectory("weft-trust").appendingPathComponent("s"), create: true)
-        try s.merge(StoreIndexTests.threads, index: try StoreIndex(store: s))
-        _ = try s.listing(ThreadQuery(), check: true)  // the index is up to date with the directories
+        try ImportPipeline(store: s, index: try StoreIndex(directory: s.indexDir)).merge(StoreIndexTests.threads)
+        _ = try IndexedStore(s).listing(ThreadQuery(), check: true)  // the index is up to date with the directories
         return s
     }
 
@@ -19,10 +19,10 @@ struct IndexTrustTests {
     @Test func aWeftWriteKeepsTheIndexTrustedAndListed() throws {
         let s = try store()
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
-        try s.merge([ForumThread(id: "c", title: "Canals", posts: [Post(id: "9", author: "Cy", body: "Locks.")])],
-                    index: try StoreIndex(store: s))
-        #expect(try StoreIndex(store: s).directoriesUnchanged(s), "an import records what it wrote")
-        #expect(titles(try s.listing(ThreadQuery())) == ["Bridges", "Canals", "Tyres"])
+        try ImportPipeline(store: s, index: try StoreIndex(directory: s.indexDir))
+            .merge([ForumThread(id: "c", title: "Canals", posts: [Post(id: "9", author: "Cy", body: "Locks.")])])
+        #expect(try IndexedStore(s).directoriesUnchanged(), "an import records what it wrote")
+        #expect(titles(try IndexedStore(s).listing(ThreadQuery())) == ["Bridges", "Canals", "Tyres"])
     }
 
     @Test func aFileAddedOrReplacedByAnyToolIsNoticedWithoutACheck() throws {
@@ -33,7 +33,7 @@ struct IndexTrustTests {
         let edited = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"Tyres\"", with: "\"Studs\"")
         Thread.sleep(forTimeInterval: 0.01)
         try edited.write(to: file, atomically: true, encoding: .utf8)
-        #expect(titles(try s.listing(ThreadQuery())) == ["Bridges", "Studs"])
+        #expect(titles(try IndexedStore(s).listing(ThreadQuery())) == ["Bridges", "Studs"])
     }
 
     @Test func aFileEditedInPlaceIsNoticedByACheckNotByTheTrustedIndex() throws {
@@ -46,8 +46,8 @@ struct IndexTrustTests {
         try handle.truncate(atOffset: 0)
         try handle.write(contentsOf: Data(edited.utf8))
         try handle.close()
-        #expect(titles(try s.listing(ThreadQuery())) == ["Bridges", "Tyres"], "trusted: the directories did not change")
-        #expect(titles(try s.listing(ThreadQuery(), check: true)) == ["Bridges", "Chain"], "--check looks at every file")
+        #expect(titles(try IndexedStore(s).listing(ThreadQuery())) == ["Bridges", "Tyres"], "trusted: the directories did not change")
+        #expect(titles(try IndexedStore(s).listing(ThreadQuery(), check: true)) == ["Bridges", "Chain"], "--check looks at every file")
     }
 
     @Test func aFileRemovedByHandIsNoticedWithoutACheck() throws {
@@ -55,6 +55,6 @@ struct IndexTrustTests {
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
         Thread.sleep(forTimeInterval: 0.01)
         try FileManager.default.removeItem(at: s.threadFile(for: "a"))
-        #expect(titles(try s.listing(ThreadQuery())) == ["Tyres"])
+        #expect(titles(try IndexedStore(s).listing(ThreadQuery())) == ["Tyres"])
     }
 }

@@ -7,7 +7,7 @@ import WeftTestSupport
 struct StoreIndexTests {
     func store(_ threads: [ForumThread]) throws -> FileStore {
         let store = try FileStore(root: temporaryDirectory("weft-index").appendingPathComponent("s"), create: true)
-        try store.merge(threads)
+        try ImportPipeline(store: store).merge(threads)
         return store
     }
 
@@ -35,18 +35,18 @@ struct StoreIndexTests {
         let s = try store(Self.threads)
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
         let (query, title, expected) = Self.listings[n]
-        let listing = try s.listing(query, titleContaining: title)
+        let listing = try IndexedStore(s).listing(query, titleContaining: title)
         #expect(Set(listing.summaries.map(\.id)) == Set(expected))
         #expect(listing.summaries.allSatisfy { !$0.participants.isEmpty })
-        let authors = try StoreIndex(store: s).authorsWithThreads()
+        let authors = try StoreIndex(directory: s.indexDir).authorsWithThreads()
         #expect(authors.map(\.name).count == 2 && authors.first?.posts == 2 && authors.first?.threads == 2)
     }
 
     @Test func searchFindsPostsBestFirstWithTheWordsMarked() throws {
         let s = try store(Self.threads)
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
-        let index = try StoreIndex(store: s)
-        #expect(try index.sync(s).reindexed == 2)
+        let index = try StoreIndex(directory: s.indexDir)
+        #expect(try IndexedStore(s, index: index).sync().reindexed == 2)
         let hits = try index.search("flood")
         #expect(Set(hits.map(\.post)) == ["1", "3"])
         #expect(hits.allSatisfy { $0.snippet.contains("[flood]") })
@@ -64,8 +64,8 @@ struct StoreIndexTests {
     func hostileQueriesAreWords(query: String) throws {
         let s = try store(Self.threads)
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
-        let index = try StoreIndex(store: s)
-        try index.sync(s)
+        let index = try StoreIndex(directory: s.indexDir)
+        try IndexedStore(s, index: index).sync()
         _ = try index.search(query)
         #expect(try index.search("flood").count == 2)
     }
@@ -73,23 +73,23 @@ struct StoreIndexTests {
     @Test func aHandEditedOrRemovedFileIsNoticedAndADeletedIndexRebuilt() throws {
         let s = try store(Self.threads)
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
-        var index = try StoreIndex(store: s)
-        try index.sync(s)
-        #expect(try index.sync(s).reindexed == 0)
+        var index = try StoreIndex(directory: s.indexDir)
+        try IndexedStore(s, index: index).sync()
+        #expect(try IndexedStore(s, index: index).sync().reindexed == 0)
         let file = s.threadFile(for: "b")
         let edited = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "Winter tyres", with: "Studded tyres")
         try edited.write(to: file, atomically: true, encoding: .utf8)
-        #expect(try index.sync(s).reindexed == 1)
+        #expect(try IndexedStore(s, index: index).sync().reindexed == 1)
         #expect(try index.search("studded").map(\.post) == ["3"])
         #expect(try index.search("winter").isEmpty)
         #expect(try Set(index.search("flood").map(\.post)) == ["1", "3"])
         try FileManager.default.removeItem(at: s.threadFile(for: "a"))
-        #expect(try index.sync(s).removed == 1)
+        #expect(try IndexedStore(s, index: index).sync().removed == 1)
         #expect(try index.search("parish").isEmpty)
         #expect(try index.search("flood").map(\.post) == ["3"])
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index.path! + suffix) }
-        index = try StoreIndex(store: s)
-        #expect(try index.sync(s).reindexed == 1)
+        index = try StoreIndex(directory: s.indexDir)
+        #expect(try IndexedStore(s, index: index).sync().reindexed == 1)
         #expect(try index.search("studded").count == 1)
     }
 
@@ -97,8 +97,8 @@ struct StoreIndexTests {
         let posts = (0..<30).map { Post(id: "p\($0)", author: "ann", body: "flood \($0 % 3 == 0 ? "levee" : "rain")") }
         let s = try store([ForumThread(id: "f", title: "Floods", posts: posts)])
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
-        let index = try StoreIndex(store: s)
-        try index.sync(s)
+        let index = try StoreIndex(directory: s.indexDir)
+        try IndexedStore(s, index: index).sync()
         #expect(try index.rarestTermCount("Flood levee") == 10)
         #expect(try index.search("flood", limit: 100).count == 30)  // under the window: all ranked
         let windowed = try index.search("flood", limit: 100, window: 8)
@@ -140,8 +140,8 @@ struct StoreIndexTests {
         let s = try store(Self.listThreads)
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
         try s.updateReadState(thread: "t1", read: ["d", "e", "f"], unread: [])
-        let index = try StoreIndex(store: s)
-        try index.sync(s)
+        let index = try StoreIndex(directory: s.indexDir)
+        try IndexedStore(s, index: index).sync()
         let keys = try index.threadRows(query).keys
         let summaries = try index.summaries(keys)
         #expect(keys.compactMap { summaries[$0]?.id } == expected)
@@ -157,16 +157,16 @@ struct StoreIndexTests {
     @Test func readMarksAndAuthorsFollowTheFiles() throws {
         let s = try store(Self.listThreads)
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
-        let index = try StoreIndex(store: s)
-        try index.sync(s)
+        let index = try StoreIndex(directory: s.indexDir)
+        try IndexedStore(s, index: index).sync()
         #expect(try index.threadRows(ThreadQuery()).unreadThreads == 3)
         try s.updateReadState(thread: "t10", read: ["c"], unread: [])
-        #expect(try index.sync(s).readFilesChanged == 1)
+        #expect(try IndexedStore(s, index: index).sync().readFilesChanged == 1)
         #expect(try index.threadRows(ThreadQuery()).unreadThreads == 2)
         #expect(try index.authors().map(\.name).first == "Cy")
         #expect(try index.authors().first { $0.name.lowercased() == "bob" }?.posts == 2)
         try FileManager.default.removeItem(at: s.threadFile(for: "t1"))
-        try index.sync(s)
+        try IndexedStore(s, index: index).sync()
         #expect(try index.authors().contains { $0.name == "Cy" } == false)
     }
 
@@ -202,35 +202,35 @@ struct StoreIndexTests {
         let root = temporaryDirectory("weft-index").appendingPathComponent("s")
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let s = try FileStore(root: root, create: true)
-        let index = try StoreIndex(store: s)
-        try s.merge(Self.threads, index: index)
+        let index = try StoreIndex(directory: s.indexDir)
+        try ImportPipeline(store: s, index: index).merge(Self.threads)
         #expect(try index.textIsComplete())
         #expect(try Set(index.search("flood").map(\.post)) == ["1", "3"])
         // Merging into a stored thread records it again: its old words go, the new post's come.
         var more = Self.threads[1]
         more.posts.append(Post(id: "4", author: "Cy", parent: "3", body: "Chains are lighter than studded tyres."))
-        try s.merge([more], index: index)
+        try ImportPipeline(store: s, index: index).merge([more])
         #expect(try index.textIsComplete())
         #expect(try index.search("tyres").map(\.post).sorted() == ["3", "4"])
         #expect(try index.search("flood").count == 2)
-        #expect(try index.sync(s).reindexed == 0)
+        #expect(try IndexedStore(s, index: index).sync().reindexed == 0)
     }
 
     @Test func wordsAnImportLeftHalfWrittenAreRebuiltOnceTheStoreIsUnlocked() throws {
         let s = try store(Self.threads)
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
         do {
-            let index = try StoreIndex(store: s)
-            try index.sync(s)
+            let index = try StoreIndex(directory: s.indexDir)
+            try IndexedStore(s, index: index).sync()
             _ = try index.beginBulk()  // and the import dies here
         }
         // While another process holds the store (an import still running), the index is left alone.
         let lock = try StoreLock(root: s.root)
-        let meanwhile = try StoreIndex(store: s)
+        let meanwhile = try StoreIndex(directory: s.indexDir)
         #expect(try !meanwhile.textIsComplete())
         #expect(!meanwhile.isEmpty)
         lock.release()
-        let reopened = try StoreIndex(store: s)
+        let reopened = try StoreIndex(directory: s.indexDir)
         #expect(reopened.isEmpty)
         let catalog = try StoreCatalog(store: s, background: false)
         #expect(try catalog.index.textIsComplete())

@@ -269,7 +269,7 @@ struct SeedBrowserTests {
     @Test func filteringByDD11ShowsTheirThreePostsAndStepsThroughThem() throws {
         let store = try FileStore(root: temporaryDirectory("weft-seed").appendingPathComponent("seed"), create: true)
         defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        try store.merge(try Importer.threads(from: SharedData.url("seed/seed-thread.json").path))
+        try ImportPipeline(store: store).merge(try Importer.threads(from: SharedData.url("seed/seed-thread.json").path))
         let app = makeApp(store, width: 120, height: 40)
         press(app, "Enter a text:dd Tab Enter")
         #expect(app.filterDescription() == "author: DD11 (3 posts)")
@@ -289,7 +289,7 @@ struct SeedBrowserTests {
     @Test func post12AnswersPost9InTheTree() throws {
         let store = try FileStore(root: temporaryDirectory("weft-seed").appendingPathComponent("seed"), create: true)
         defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
-        try store.merge(try Importer.threads(from: SharedData.url("seed/seed-thread.json").path))
+        try ImportPipeline(store: store).merge(try Importer.threads(from: SharedData.url("seed/seed-thread.json").path))
         let app = makeApp(store, width: 120, height: 40)
         press(app, "Enter")
         let o = try #require(app.open)

@@ -23,7 +23,7 @@ let wideFixture = ForumThread(id: "fixture-wide", title: "字幕の翻訳 and em
 /// A store with the demo forum (and optionally more threads) in a fresh temporary directory.
 func demoStore(extra: [ForumThread] = []) throws -> FileStore {
     let store = try FileStore(root: temporaryDirectory("weft-ui").appendingPathComponent("demo"), create: true)
-    try store.merge(try DemoForum.threads() + extra)
+    try ImportPipeline(store: store).merge(try DemoForum.threads() + extra)
     return store
 }
 

@@ -13,7 +13,7 @@ struct PathologicalShapeTests {
         let store = try FileStore(root: temporaryDirectory("weft-shape").appendingPathComponent("s"), create: true)
         defer { try? FileManager.default.removeItem(at: store.root.deletingLastPathComponent()) }
         let start = Date()
-        try store.merge([thread])
+        try ImportPipeline(store: store).merge([thread])
         let app = makeApp(try FileStore(root: store.root), width: 120, height: 40)
         press(app, "Enter")
         _ = app.render()

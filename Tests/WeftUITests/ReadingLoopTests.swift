@@ -42,7 +42,7 @@ struct ReadingLoopTests {
         #expect(app.message?.text == "nothing marked")
         press(app, "C y")
         #expect(app.render().text.contains("Threads (4)"))
-        #expect(try store.readPosts(thread: store.summaries().summaries[0].id).count > 0)
+        #expect(try store.readPosts(thread: IndexedStore(store).summaries().summaries[0].id).count > 0)
         // r in the list makes the selected thread unread again, and read again.
         press(app, "r")
         #expect(app.message?.text.hasPrefix("marked") == true && app.message?.text.hasSuffix("unread") == true)

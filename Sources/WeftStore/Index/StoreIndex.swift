@@ -6,7 +6,7 @@ import WeftModel
 /// The thread files stay the truth. The index holds what the browser needs
 /// without reading them: one row per thread for the list (sortable and
 /// filterable in SQL), who posted where, read counts, and every post's own
-/// words for full-text search. It can be deleted at any time; ``sync(_:progress:)``
+/// words for full-text search. It can be deleted at any time; ``IndexedStore/sync(progress:)``
 /// compares each thread and read file's size and modification time with what
 /// it indexed and re-reads only what changed, so a file edited by hand is
 /// noticed. WAL mode lets a browser read while an import writes.
@@ -28,11 +28,12 @@ public final class StoreIndex {
     /// Where full-text changes go while an import writes them on its own connection (nil: straight in).
     var textOut: TextChanges?
 
-    /// Opens (creating when needed) the index of a store; in memory when the store's index cannot be written.
-    public convenience init(store: FileStore) throws {
-        let url = store.indexDir.appendingPathComponent("weft.sqlite")
-        try? FileManager.default.createDirectory(at: store.indexDir, withIntermediateDirectories: true)
-        guard access(store.indexDir.path, W_OK) == 0 else {
+    /// Opens (creating when needed) the index kept in a directory (a store's `index/`); in memory when
+    /// the directory cannot be written.
+    public convenience init(directory: URL) throws {
+        let url = directory.appendingPathComponent("weft.sqlite")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard access(directory.path, W_OK) == 0 else {
             try self.init(path: nil)
             return
         }
@@ -151,14 +152,11 @@ public final class StoreIndex {
         return !row
     }
 
-    /// Thread files the index could not read, with the reason, as of the last sync.
-    public func problems(in store: FileStore) throws -> [StoreProblem] {
+    /// Thread files the index could not read (by file name), with the reason, as of the last sync.
+    public func problems() throws -> [(file: String, reason: String)] {
         let stmt = try db.prepare("SELECT name, problem FROM files WHERE problem IS NOT NULL ORDER BY name")
-        var out: [StoreProblem] = []
-        while try stmt.next() {
-            out.append(StoreProblem(path: store.threadsDir.appendingPathComponent(stmt.string(0) ?? "").path,
-                                    reason: stmt.string(1) ?? ""))
-        }
+        var out: [(String, String)] = []
+        while try stmt.next() { out.append((stmt.string(0) ?? "", stmt.string(1) ?? "")) }
         return out
     }
 

@@ -1,0 +1,50 @@
+import Foundation
+import WeftModel
+
+extension StoreIndex {
+    /// The full summaries of the threads a query lists, in its order, participants included;
+    /// with `text`, only those whose title contains it (any case, any accents).
+    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil) throws -> [ThreadSummary] {
+        try db.reading { try readListing(query, titleContaining: text) }
+    }
+
+    private func readListing(_ query: ThreadQuery, titleContaining text: String?) throws -> [ThreadSummary] {
+        var keys = try threadRows(query).keys
+        if let text, !text.isEmpty {
+            let titled = try threads(titleContaining: text)
+            keys = keys.filter(titled.contains)
+        }
+        let found = try summaries(keys)
+        var participants: [Int64: [String: Int]] = [:]
+        if keys.count > 2_000 {
+            let wanted = Set(keys)
+            let stmt = try db.prepare("SELECT thread, author, posts FROM participants")
+            while try stmt.next() {
+                let key = stmt.int64(0)
+                if wanted.contains(key) { participants[key, default: [:]][stmt.string(1) ?? "", default: 0] += stmt.int(2) }
+            }
+        } else {
+            let stmt = try db.cached("SELECT author, posts FROM participants WHERE thread = ?1")
+            for key in keys {
+                stmt.bind([key])
+                while try stmt.next() { participants[key, default: [:]][stmt.string(0) ?? "", default: 0] += stmt.int(1) }
+            }
+        }
+        return keys.compactMap { key in
+            guard var s = found[key] else { return nil }
+            s.participants = participants[key] ?? [:]
+            return s
+        }
+    }
+
+    /// Every author with their posts and the threads they posted in, most posts first (as `weft authors` lists them).
+    public func authorsWithThreads() throws -> [(name: String, posts: Int, threads: Int)] {
+        let stmt = try db.prepare("""
+            SELECT authors.name, authors.posts, (SELECT count(DISTINCT thread) FROM participants WHERE participants.author_key = authors.author_key)
+            FROM authors ORDER BY authors.posts DESC, authors.name
+            """)
+        var out: [(String, Int, Int)] = []
+        while try stmt.next() { out.append((stmt.string(0) ?? "", stmt.int(1), stmt.int(2))) }
+        return out
+    }
+}
