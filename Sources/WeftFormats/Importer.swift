@@ -27,8 +27,14 @@ public enum Importer {
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
             return try readDirectory(path, format: format, forum: forum, recipes: recipes, mail: mail, progress: progress)
         }
+        // Mail collected for threading at the end is read from the file a block at a time (see `MboxReader`).
+        if path != "-", format == .mbox || format == .auto, let collector = mail, let head = readPrefix(path, count: 4096) {
+            let detected = ImportFormat.detect(Data(head))
+            if let refusal = format.refusal(of: detected) { throw ImportError(source: path, position: nil, reason: refusal) }
+            if detected == .mbox { return try readMboxFile(path, into: collector, progress: progress) }
+        }
         // An mbox is read straight into the byte array the parser walks: one copy of a 1.5 GB file, not two.
-        if path != "-", format == .mbox || format == .auto, let bytes = readBytes(path) {
+        if path != "-", format == .mbox || format == .auto, mail == nil, let bytes = readBytes(path) {
             let detected = ImportFormat.detect(Data(bytes.prefix(4096)))
             if let refusal = format.refusal(of: detected) { throw ImportError(source: path, position: nil, reason: refusal) }
             if detected == .mbox { return try readMbox(bytes, source: path, forum: forum, mail: mail, progress: progress) }
@@ -104,6 +110,27 @@ public enum Importer {
             throw ImportError(source: source, position: "byte 0", reason: "no messages (an mbox starts with a \"From \" line)")
         }
         return ImportBatch(threads: mail.threads(), issues: mail.issues)
+    }
+
+    private static func readMboxFile(_ path: String, into collector: MailCollector, progress: Progress?) throws -> ImportBatch {
+        let before = (collector.count, collector.issues.count)
+        do {
+            try collector.importer.addMboxFile(path) { progress?($0, $1, .bytes) }
+        } catch {
+            throw ImportError(source: path, position: nil, reason: "cannot be read (\(error))")
+        }
+        if collector.count == before.0 && collector.issues.count == before.1 {
+            throw ImportError(source: path, position: "byte 0", reason: "no messages (an mbox starts with a \"From \" line)")
+        }
+        return ImportBatch()
+    }
+
+    /// The first `count` bytes of a regular file (fewer when it is shorter); nil when it cannot be read or is empty.
+    static func readPrefix(_ path: String, count: Int) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: count), !data.isEmpty else { return nil }
+        return [UInt8](data)
     }
 
     /// A regular file's bytes, read with read(2) into one array; nil when it cannot be read (the caller says why).

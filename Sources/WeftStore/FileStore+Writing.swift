@@ -91,6 +91,21 @@ extension FileStore {
         }
     }
 
+    /// A path in the store's folder for a file one process keeps while it works (an import's set-aside
+    /// message texts): named after the process, so one that was killed is found and removed later.
+    public func scratchPath(_ name: String) -> String {
+        root.appendingPathComponent(".scratch-\(getpid())-\(name)").path
+    }
+
+    /// Removes scratch files whose process is gone (killed before it could remove them).
+    public func removeStaleScratchFiles() {
+        for name in (try? fm.contentsOfDirectory(atPath: root.path)) ?? [] where name.hasPrefix(".scratch-") {
+            let pid = name.dropFirst(".scratch-".count).prefix { $0.isNumber }
+            guard let n = Int32(pid), n != getpid(), kill(n, 0) != 0, errno == ESRCH else { continue }
+            try? fm.removeItem(at: root.appendingPathComponent(name))
+        }
+    }
+
     /// Something that changes whenever a thread file is added, replaced or removed.
     ///
     /// The threads directory's modification time: every atomic write renames into it.

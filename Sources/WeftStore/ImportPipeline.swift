@@ -12,6 +12,8 @@ import WeftModel
 public struct ImportPipeline {
     /// How many threads a merge writes per batch: one sync of the file system per batch, not one per file.
     static let batch = 1_000
+    /// How many bytes of post text a batch holds at most (a batch of one bigger thread is its own batch).
+    static let batchBytes = 16 << 20
     /// How many batches the index records per transaction.
     static let batchesPerCommit = 5
 
@@ -33,12 +35,16 @@ public struct ImportPipeline {
     /// are written in batches (see ``AtomicFile/writeBatch(_:)``), encoded on
     /// every core; `progress` gets (threads done, threads in all).
     ///
+    /// `expand` gives each incoming thread whole (an import that set its texts aside, see `MailCollector`),
+    /// a batch at a time as they are written, so that only a batch of texts is in memory at once.
+    ///
     /// `rethreaded` names stored threads whose posts `incoming` already holds, threaded again (mail
     /// imported in parts): an incoming thread of such an id replaces the stored one instead of merging
     /// into it, and one of them left with no incoming thread of its id is removed once its posts are
     /// written elsewhere. Its read marks move with its posts; a post no incoming thread holds is kept.
     @discardableResult
     public func merge(_ incoming: [ForumThread], rethreaded: Set<String> = [],
+                      expand: ((ForumThread) throws -> ForumThread)? = nil,
                       progress: ((Int, Int) -> Void)? = nil) throws -> MergeResult {
         let store = self.store, index = self.index
         // Pieces of one thread in one call (a topic's post objects, a thread's pages, from many files)
@@ -76,13 +82,23 @@ public struct ImportPipeline {
                 try? index?.endBulk(words?.value, succeeded: recorder?.failed != true && texter?.failed != true)
             }
             var start = 0
+            var batches = 0
             while start < threads.count {
-                let chunk = threads[start..<min(threads.count, start + ImportPipeline.batch)]
-                let commit = chunk.endIndex == threads.count || (start / ImportPipeline.batch) % ImportPipeline.batchesPerCommit == ImportPipeline.batchesPerCommit - 1
+                // A batch ends at so many threads or so many bytes of text, whichever comes first: what
+                // a batch holds in memory, several times over while the stages work, stays bounded.
                 var merged: [ForumThread] = []
-                for incoming in chunk {
-                    if let thread = try store.mergedThread(incoming, replacing: settled, into: &result) { merged.append(thread) }
+                var bytes = 0
+                var end = start
+                while end < threads.count, end - start < ImportPipeline.batch, bytes < ImportPipeline.batchBytes {
+                    // Texts set aside while the archive was threaded come back a batch at a time.
+                    let whole = try expand?(threads[end]) ?? threads[end]
+                    end += 1
+                    guard let thread = try store.mergedThread(whole, replacing: settled, into: &result) else { continue }
+                    bytes += thread.posts.reduce(0) { $0 + $1.body.utf8.count }
+                    merged.append(thread)
                 }
+                let commit = end == threads.count || batches % ImportPipeline.batchesPerCommit == ImportPipeline.batchesPerCommit - 1
+                batches += 1
                 // Encoding and working out what the index records are done together, on every core.
                 let withIndex = index != nil
                 let prepared = merged.parallelMap { t in
@@ -90,12 +106,13 @@ public struct ImportPipeline {
                 }
                 let encoded = try prepared.map { try $0.0.get() }
                 let entries = prepared.compactMap(\.1)
-                try writer.submit { [merged] in
-                    let urls = merged.map { store.threadFile(for: $0.id) }
+                let ids = merged.map(\.id)
+                try writer.submit {
+                    let urls = ids.map { store.threadFile(for: $0) }
                     let states = try AtomicFile.writeBatch(Array(zip(encoded, urls)))
                     guard let recorder, let owned else { return }
                     let written = entries.indices.map { i in
-                        let id = entries[i].thread.id
+                        let id = entries[i].id
                         return StoreIndex.WrittenThread(
                             entry: entries[i], file: urls[i].lastPathComponent, state: states[i],
                             read: readNames.contains(store.readFile(for: id).lastPathComponent) ? store.readPosts(thread: id) : [])
@@ -106,7 +123,7 @@ public struct ImportPipeline {
                         try texter.submit { try words.value.apply(changes, commit: commit) }
                     }
                 }
-                start += chunk.count
+                start = end
                 progress?(start, threads.count)
             }
             if let settled, !settled.retired.isEmpty {

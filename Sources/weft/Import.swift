@@ -41,7 +41,10 @@ struct Import: ParsableCommand {
         let progress = Progress(label: "importing")
         // The index is kept up to date as the import goes; it is derived, so a failure is only a note.
         var index: StoreIndex?
-        do { index = try StoreIndex(directory: store.indexDir) } catch {
+        // Opened under the store's lock: opened while another import of the same store was writing,
+        // mail imported in parts at once sometimes threaded apart (2 runs in 24 of the stress test's
+        // four parts two at a time; none in 28 under the lock). The cause is not pinned down.
+        do { index = try store.whileLocked { try StoreIndex(directory: store.indexDir) } } catch {
             problems.append(ImportIssue(source: store.root.path, position: nil,
                                         reason: "the search index cannot be opened (\(error)); it is rebuilt when next opened",
                                         skipped: false))
@@ -51,12 +54,17 @@ struct Import: ParsableCommand {
         // The mail of every input is threaded together once all are read, so a list split over files
         // threads as the whole archive does.
         let mail = MailCollector(forum: forum)
+        // The messages' texts wait in a file inside the store while the archive is threaded, so an import
+        // needs memory for the threading, not for the archive; without room for it they stay in memory.
+        store.removeStaleScratchFiles()
+        try? mail.spill(to: store.scratchPath("mail.spill"))
         func write(_ batch: ImportBatch, from path: String, posts: Int? = nil, rethreaded: Set<String> = []) throws {
             var batch = batch
             if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
             read += posts ?? batch.threads.reduce(0) { $0 + $1.realPostCount }
             progress.start("writing " + path)
-            let result = try ImportPipeline(store: store, index: index).merge(batch.threads, rethreaded: rethreaded) { done, total in
+            let result = try ImportPipeline(store: store, index: index).merge(batch.threads, rethreaded: rethreaded,
+                                                                              expand: mail.expand) { done, total in
                 progress.update(done: done, total: total, unit: "threads")
             }
             progress.finish()

@@ -10,6 +10,11 @@ struct MailItem {
     var post: Post
     /// Whether the post came from the store, to be threaded again with new mail.
     var stored = false
+    /// The FNV-1a hash of the post's text, to tell copies of a message apart without its text.
+    var bodyHash: UInt64 = 0
+    /// Where the post's text and header fields were put while the archive is threaded (the post
+    /// then has neither until ``MailImporter/expand(_:)`` brings them back); nil when kept here.
+    var spilled: MailSpill.Ref?
 }
 
 /// Threads mail by Message-ID, References and In-Reply-To, after Jamie Zawinski's algorithm.

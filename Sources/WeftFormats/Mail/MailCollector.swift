@@ -12,6 +12,14 @@ public final class MailCollector {
 
     public init(forum: String? = nil) { importer = MailImporter(forum: forum) }
 
+    /// Sets the messages' texts aside in a file at `path` while the archive is read, so that memory
+    /// holds what threading needs and not the archive; ``expand(_:)`` brings them back. The file is
+    /// removed when the collector goes. Call before reading anything.
+    public func spill(to path: String) throws { importer.spill = try MailSpill(path: path) }
+
+    /// A thread of ``threads()`` with its posts' texts brought back from the spill (itself, without one).
+    public func expand(_ thread: ForumThread) throws -> ForumThread { try importer.expand(thread) }
+
     /// How many messages have been read.
     public var count: Int { importer.count }
 

@@ -29,7 +29,8 @@ extension MailImporter {
             let references = post.references ?? MailImporter.chain(of: post, parents: parents, thread: thread.id)
             let subject = post.subject ?? MailImporter.subject(of: post, parents: parents, title: thread.title)
             if seen[post.id] != nil || MailImporter.numberedBase(post.id) != nil { mayHaveDuplicateIDs = true }
-            items.append(MailItem(id: post.id, references: references, subject: subject, post: post, stored: true))
+            items.append(MailItem(id: post.id, references: references, subject: subject, post: post, stored: true,
+                                  bodyHash: StableHash.value(post.body)))
             storedCount += 1
         }
     }
@@ -120,8 +121,10 @@ extension MailImporter {
             let ordered = members.sorted { (items[$0].stored ? 0 : 1, $0) < (items[$1].stored ? 0 : 1, $1) }
             var kept: [Int] = []
             for i in ordered {
-                let p = items[i].post
-                if kept.contains(where: { items[$0].post.body == p.body && items[$0].post.author == p.author }) {
+                let item = items[i]
+                if kept.contains(where: {
+                    items[$0].bodyHash == item.bodyHash && items[$0].post.author == item.post.author && text(of: items[$0]) == text(of: item)
+                }) {
                     dropped.insert(i)
                 } else {
                     kept.append(i)
@@ -131,7 +134,7 @@ extension MailImporter {
                 let (pa, pb) = (items[a].post, items[b].post)
                 let (da, db) = (pa.date ?? .distantFuture, pb.date ?? .distantFuture)
                 if da != db { return da < db }
-                let (ha, hb) = (StableHash.hex(pa.body), StableHash.hex(pb.body))
+                let (ha, hb) = (items[a].bodyHash, items[b].bodyHash)
                 if ha != hb { return ha < hb }
                 return (pa.author ?? "") < (pb.author ?? "")
             }

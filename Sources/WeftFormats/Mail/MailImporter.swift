@@ -17,11 +17,17 @@ public struct MailImporter {
     public init(forum: String? = nil) { self.forum = forum }
 
     /// How many messages have been taken (not counting stored posts taken back).
-    public var count: Int { items.count - storedCount }
+    public var count: Int { releasedCount ?? (items.count - storedCount) }
     /// How many stored posts were taken back to be threaded again.
     var storedCount = 0
     /// Set when a Message-ID was met twice (in the files, or in the files and the store).
     var mayHaveDuplicateIDs = false
+    /// Where message texts go while the archive is read, when set (see ``MailSpill``).
+    var spill: MailSpill?
+    /// Where each spilled post's text is, by post id, once the items are threaded and let go.
+    var spilledByID: [String: MailSpill.Ref] = [:]
+    /// How many messages were taken, kept when the items are let go after threading.
+    var releasedCount: Int?
 
     /// Adds one message, naming `source` and `position` in any issue.
     public mutating func add(_ bytes: [UInt8], source: String, position: String) {
@@ -52,6 +58,7 @@ public struct MailImporter {
         var references: [String] = []
         var listID: String?
         var headers: MailHeaders?
+        var bodyHash: UInt64 = 0
     }
 
     /// How much of a To or Cc field is kept (a list's Cc can name hundreds).
@@ -77,6 +84,7 @@ public struct MailImporter {
         var body = extracted.text
         while body.hasSuffix("\n") || body.hasSuffix(" ") { body.removeLast() }
         p.body = body
+        p.bodyHash = StableHash.bytes(Array(body.utf8))
         p.isHTML = extracted.format == .html
         p.messageID = MailAddress.messageIDs(message.header("Message-ID")).first
         if p.messageID == nil {
@@ -115,7 +123,8 @@ public struct MailImporter {
         var id = p.messageID ?? p.fallbackID
         if let first = seen[id] {
             let earlier = items[first.index]
-            if earlier.post.body == p.body, earlier.post.author == p.author, earlier.subject == p.subject {
+            if earlier.bodyHash == p.bodyHash, earlier.post.author == p.author, earlier.subject == p.subject,
+               text(of: earlier) == p.body {
                 issues.append(ImportIssue(source: source, position: at.description,
                                           reason: "the same message as \(first.source) \(first.position) (Message-ID <\(id)>); imported once",
                                           skipped: false))
@@ -131,10 +140,23 @@ public struct MailImporter {
             seen[id] = (1, items.count, source, at)
         }
         if forum == nil, let listID = p.listID { forum = MailImporter.listName(listID) }
-        let post = Post(id: id, author: p.author, date: p.date, parent: nil, body: p.body, format: p.isHTML ? .html : .plain,
+        var post = Post(id: id, author: p.author, date: p.date, parent: nil, body: p.body, format: p.isHTML ? .html : .plain,
                         headers: p.headers)
+        var spilled: MailSpill.Ref?
+        if let spill {
+            do {
+                spilled = try spill.write(body: p.body, headers: p.headers)
+                post.body = ""
+                post.headers = nil
+            } catch {
+                // A full disk keeps the text in memory: the import goes on, only bigger.
+                issues.append(ImportIssue(source: spill.path, position: nil,
+                                          reason: "message texts cannot be set aside (\(error)); kept in memory", skipped: false))
+                self.spill = nil
+            }
+        }
         items.append(MailItem(id: id, references: p.references, subject: p.subject.isEmpty ? "(no subject)" : p.subject,
-                              post: post))
+                              post: post, bodyHash: p.bodyHash, spilled: spilled))
     }
 
     /// The threads, by the jwz algorithm.
@@ -151,7 +173,34 @@ public struct MailImporter {
             if a.element.id != b.element.id { return a.element.id < b.element.id }
             return a.offset < b.offset
         }.map(\.element)
-        return JWZThreader.threads(ordered, forum: forum)
+        let threads = JWZThreader.threads(ordered, forum: forum)
+        if spill != nil {
+            // The threads hold what is needed from here on: the items and their ids go, the texts' places stay.
+            for item in items { if let ref = item.spilled { spilledByID[item.id] = ref } }
+            releasedCount = count
+            items = []
+            seen = [:]
+        }
+        return threads
+    }
+
+    /// A message's text, from the spill when it was put there.
+    func text(of item: MailItem) -> String {
+        guard let ref = item.spilled, let spill else { return item.post.body }
+        return (try? spill.read(ref).body) ?? ""
+    }
+
+    /// A thread with its posts' texts and header fields brought back from the spill (as it was, when none were spilled).
+    public func expand(_ thread: ForumThread) throws -> ForumThread {
+        guard let spill, !spilledByID.isEmpty else { return thread }
+        var t = thread
+        for k in t.posts.indices {
+            guard let ref = spilledByID[t.posts[k].id] else { continue }
+            let (body, headers) = try spill.read(ref)
+            t.posts[k].body = body
+            t.posts[k].headers = headers
+        }
+        return t
     }
 
     /// "ksummit-discuss" from `List-Id: <ksummit-discuss.lists.linuxfoundation.org>` (or its description).
@@ -168,17 +217,39 @@ extension MailImporter {
     /// How many messages are parsed together, on every core, before they are taken in order.
     static let parseBatch = 4_096
 
+    /// Reads an mbox file from disk a block at a time (see ``MboxReader``); `progress` gets the byte
+    /// offset reached and the file's size. Throws when the file cannot be opened or read.
+    mutating func addMboxFile(_ path: String, progress: ((Int, Int) -> Void)? = nil) throws {
+        guard var reader = MboxReader(path: path) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { reader.close() }
+        var taken = 0
+        while let (spans, bytes) = try reader.next() {
+            add(spans, of: bytes, source: path, numberedFrom: taken)
+            taken += spans.count
+            progress?(spans.last.map { $0.offset } ?? 0, reader.size)
+        }
+    }
+
     /// Reads an mbox file's messages; `progress` gets the byte offset reached.
     public mutating func addMbox(_ bytes: [UInt8], source: String, progress: ((Int) -> Void)? = nil) {
-        let spans = Mbox.spans(bytes)
-        seen.reserveCapacity(seen.count + spans.count)
-        items.reserveCapacity(items.count + spans.count)
+        add(Mbox.spans(bytes), of: bytes, source: source, numberedFrom: 0, wholeFile: true, progress: progress)
+    }
+
+    /// Parses messages on every core a batch at a time, then takes them in order.
+    private mutating func add(_ spans: [Mbox.Span], of bytes: [UInt8], source: String, numberedFrom first: Int,
+                              wholeFile: Bool = false, progress: ((Int) -> Void)? = nil) {
+        if wholeFile {
+            // Sized up front. Blocks of a file read in parts grow as arrays do instead: reserving
+            // each block's exact room would copy everything read so far, every block.
+            seen.reserveCapacity(seen.count + spans.count)
+            items.reserveCapacity(items.count + spans.count)
+        }
         var start = 0
         while start < spans.count {
             let chunk = Array(spans[start..<min(spans.count, start + MailImporter.parseBatch)])
             let parsed = chunk.parallelMap { span in MailImporter.parse(Mbox.unescape(bytes[span.body])) }
             for (k, (span, p)) in zip(chunk, parsed).enumerated() {
-                take(p, source: source, position: Position(message: start + k + 1, line: span.line, byte: span.offset))
+                take(p, source: source, position: Position(message: first + start + k + 1, line: span.line, byte: span.offset))
             }
             start += chunk.count
             progress?(chunk.last?.offset ?? 0)

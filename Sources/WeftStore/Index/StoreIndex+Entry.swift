@@ -25,7 +25,10 @@ extension StoreIndex {
             var ownText: String
         }
 
-        var thread: ForumThread
+        /// The thread's id, title and forum (the entry keeps no post texts but the words search matches).
+        var id: String
+        var title: String
+        var forum: String?
         var summary: ThreadSummary
         var titleKey: String
         var participants: [Participant]
@@ -38,7 +41,9 @@ extension StoreIndex {
 
         /// The entry for `thread`.
         public init(_ thread: ForumThread) {
-            self.thread = thread
+            id = thread.id
+            title = thread.title
+            forum = thread.forum
             summary = ThreadSummary(thread)
             titleKey = NaturalSortKey.make(thread.title)
             var spellings: [String: [String: Int]] = [:]

@@ -88,11 +88,10 @@ extension StoreIndex {
     /// Replaces whatever the index held for `file` with `entry`, counting its authors into `authors`
     /// (written by ``add(_:)``). Call inside a transaction.
     func record(_ entry: Entry, file: String, state: FileState, read: Set<String>, authors: inout AuthorCounts) throws {
-        let thread = entry.thread
         try forget(file: file)
         // Another file may have claimed the same thread id (a hand-made copy): the newest wins.
         let other = try db.cached("SELECT files.name FROM threads JOIN files ON files.thread = threads.row WHERE threads.id = ?1")
-            .bind([thread.id])
+            .bind([entry.id])
         if try other.next(), let name = other.string(0) {
             _ = try? other.next()
             try forget(file: name)
@@ -105,7 +104,7 @@ extension StoreIndex {
         try db.cached("""
             INSERT INTO threads(id, title, title_key, forum, starter, post_count, first, last, read, posts_from)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)
-            """).bind([thread.id, thread.title, entry.titleKey, thread.forum, summary.starter,
+            """).bind([entry.id, entry.title, entry.titleKey, entry.forum, summary.starter,
                        entry.posts.count, summary.firstDate?.timeIntervalSince1970,
                        summary.lastDate?.timeIntervalSince1970, firstPost]).run()
         let row = db.lastInsertRowID

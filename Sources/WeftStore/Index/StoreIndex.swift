@@ -54,11 +54,14 @@ public final class StoreIndex {
         try db.exec("PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY;")
         try db.prepare("ATTACH DATABASE ?1 AS text").bind([path.map(StoreIndex.textPath) ?? ":memory:"]).run()
         if path != nil { try db.exec("PRAGMA text.journal_mode=WAL; PRAGMA text.synchronous=NORMAL;") }
-        if try version("main") != StoreIndex.schemaVersion || version("text") != StoreIndex.schemaVersion {
-            try createSchema()
+        let current = { try self.version("main") == StoreIndex.schemaVersion && self.version("text") == StoreIndex.schemaVersion }
+        if try !current() {
+            // Asked again under the write lock: two processes opening a new store's index at once must
+            // not both create it (the second would drop what the first had already recorded).
+            try createSchema(unlessNow: current)
         } else if try !textIsComplete(), let path, StoreLock.isFree(root: StoreIndex.storeRoot(path)) {
             // An import stopped half-way through writing the words: they no longer match the posts.
-            try createSchema()
+            try createSchema(unlessNow: { try self.textIsComplete() })
         }
     }
 
@@ -94,8 +97,11 @@ public final class StoreIndex {
         return (try? check.next()) == true
     }
 
-    private func createSchema() throws {
+    /// Drops and creates every table, unless `unlessNow` (asked inside the write transaction) says
+    /// another connection has already made the index what it should be.
+    private func createSchema(unlessNow settled: () throws -> Bool = { false }) throws {
         try db.transaction {
+            if try settled() { return }
             for schema in ["text", "main"] {
                 let old = try db.prepare("SELECT name FROM \(schema).sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 var drops: [String] = []
@@ -143,7 +149,7 @@ public final class StoreIndex {
     /// memory before writing a segment (set when it is created; FTS5 keeps both): a million-post import
     /// indexes its words in 13 s instead of 19.
     public func prepareForBulkWrites() {
-        try? db.exec("PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=16384;")
+        try? db.exec("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;")
     }
 
     /// Whether the index has never seen a thread file (a full build is needed when the store has some).
