@@ -74,11 +74,11 @@ public enum Importer {
             return try readMbox([UInt8](data), source: source, forum: forum, mail: collector, progress: progress)
         case .maildir:
             if let collector {
-                collector.importer.add([UInt8](data), source: source, position: "line 1")
+                collector.importer.add([UInt8](data), source: source)
                 return ImportBatch()
             }
             var mail = MailImporter(forum: forum)
-            mail.add([UInt8](data), source: source, position: "line 1")
+            mail.add([UInt8](data), source: source)
             return ImportBatch(threads: mail.threads(), issues: mail.issues)
         case .json, .discourse, .reddit:
             return try readJSON(data, source: source, format: chosen)
@@ -212,7 +212,7 @@ public enum Importer {
                     issues.append(ImportIssue(source: file, position: nil, reason: "cannot be read (it may have been removed)", skipped: true))
                     continue
                 }
-                shared.importer.add([UInt8](d), source: file, position: "line 1")
+                shared.importer.add([UInt8](d), source: file)
                 progress?(n + 1, files.count, .files)
             }
             if collector != nil { return ImportBatch(issues: issues) }

@@ -1,20 +1,54 @@
 import Foundation
 import WeftModel
 
-/// One message ready for threading: its ids, subject and the post it becomes.
-struct MailItem {
+/// One message ready for threading: its ids, subject and what its post is made of.
+///
+/// The post's fields are kept, not a post: an item is what a million of are held while an archive is
+/// threaded, and a post carries fields mail never sets (``post`` makes it when the thread is built).
+struct MailItem: Sendable {
     var id: String
     /// References then In-Reply-To: ancestors, oldest first.
     var references: [String]
     var subject: String
-    var post: Post
-    /// Whether the post came from the store, to be threaded again with new mail.
-    var stored = false
+    var author: String?
+    var date: Date?
+    /// The text; empty while it waits in the spill (see ``spilled``).
+    var body: String
+    var format: BodyFormat = .plain
+    var headers: MailHeaders?
+    /// A stored post taken back to be threaded again with new mail, as it was stored (behind a
+    /// reference: most items have none, and a post held inline would double an item's size).
+    var storedPost: Stored?
     /// The FNV-1a hash of the post's text, to tell copies of a message apart without its text.
     var bodyHash: UInt64 = 0
     /// Where the post's text and header fields were put while the archive is threaded (the post
     /// then has neither until ``MailImporter/expand(_:)`` brings them back); nil when kept here.
     var spilled: MailSpill.Ref?
+    /// Where the message came from (nil for a stored post taken back): the input, by its place in
+    /// ``MailImporter/sources``, and the position in it.
+    var origin: Origin?
+
+    struct Origin {
+        var source: Int32
+        var position: MailImporter.Position
+    }
+
+    final class Stored: Sendable {
+        let post: Post
+        init(_ post: Post) { self.post = post }
+    }
+
+    /// Whether the post came from the store, to be threaded again with new mail.
+    var stored: Bool { storedPost != nil }
+
+    /// The post this message becomes (under the item's id, which numbering a duplicate may have changed).
+    var post: Post {
+        if var p = storedPost?.post {
+            p.id = id
+            return p
+        }
+        return Post(id: id, author: author, date: date, body: body, format: format, headers: headers)
+    }
 }
 
 /// Threads mail by Message-ID, References and In-Reply-To, after Jamie Zawinski's algorithm.
@@ -40,8 +74,9 @@ enum JWZThreader {
         init(id: String) { self.id = id }
     }
 
-    /// Groups messages into threads; each thread's id is its root's id.
-    static func threads(_ items: [MailItem], forum: String?) -> [ForumThread] {
+    /// Groups messages into threads, taking them in `order` (places in `items`; all of them, in
+    /// order, when nil); each thread's id is its root's id.
+    static func threads(_ items: [MailItem], order taken: [Int]? = nil, forum: String?) -> [ForumThread] {
         // Sized up front: growing a dictionary of a million ids rehashes every one of them several times.
         var table: [String: Container] = [:]
         table.reserveCapacity(items.count + items.count / 4)
@@ -54,7 +89,8 @@ enum JWZThreader {
             order.append(c)
             return c
         }
-        for (index, item) in items.enumerated() {
+        for index in taken ?? Array(items.indices) {
+            let item = items[index]
             let c = container(item.id)
             c.item = index
             var previous: Container?
@@ -69,6 +105,7 @@ enum JWZThreader {
                 unlink(c, from: old)
             }
         }
+        table = [:]  // linked: the containers hold each other now, and a million ids' table is 60 MB
         let roots = prune(order.filter { $0.parent == nil }, items: items)
         let grouped = groupBySubject(roots, items: items)
         return grouped.parallelMap { makeThread($0, items: items, forum: forum) }
@@ -154,7 +191,7 @@ enum JWZThreader {
         // Of several roots with one subject, the earliest (then the smallest id) collects the orphans:
         // not the first in container order, which depends on how the archive was split into files.
         func earlier(_ a: Container, _ b: Container) -> Bool {
-            let (da, db) = (a.item.flatMap { items[$0].post.date } ?? .distantFuture, b.item.flatMap { items[$0].post.date } ?? .distantFuture)
+            let (da, db) = (a.item.flatMap { items[$0].date } ?? .distantFuture, b.item.flatMap { items[$0].date } ?? .distantFuture)
             return da != db ? da < db : a.id < b.id
         }
         for (root, (base, isReply)) in zip(roots, subjects) where !isReply && !base.isEmpty {

@@ -29,8 +29,8 @@ extension MailImporter {
             let references = post.references ?? MailImporter.chain(of: post, parents: parents, thread: thread.id)
             let subject = post.subject ?? MailImporter.subject(of: post, parents: parents, title: thread.title)
             if seen[post.id] != nil || MailImporter.numberedBase(post.id) != nil { mayHaveDuplicateIDs = true }
-            items.append(MailItem(id: post.id, references: references, subject: subject, post: post, stored: true,
-                                  bodyHash: StableHash.value(post.body)))
+            items.append(MailItem(id: post.id, references: references, subject: subject, author: post.author, date: post.date,
+                                  body: post.body, format: post.format, storedPost: MailItem.Stored(post), bodyHash: StableHash.value(post.body)))
             storedCount += 1
         }
     }
@@ -123,7 +123,7 @@ extension MailImporter {
             for i in ordered {
                 let item = items[i]
                 if kept.contains(where: {
-                    items[$0].bodyHash == item.bodyHash && items[$0].post.author == item.post.author && text(of: items[$0]) == text(of: item)
+                    items[$0].bodyHash == item.bodyHash && items[$0].author == item.author && text(of: items[$0]) == text(of: item)
                 }) {
                     dropped.insert(i)
                 } else {
@@ -131,7 +131,7 @@ extension MailImporter {
                 }
             }
             kept.sort { a, b in
-                let (pa, pb) = (items[a].post, items[b].post)
+                let (pa, pb) = (items[a], items[b])
                 let (da, db) = (pa.date ?? .distantFuture, pb.date ?? .distantFuture)
                 if da != db { return da < db }
                 let (ha, hb) = (items[a].bodyHash, items[b].bodyHash)
@@ -140,7 +140,6 @@ extension MailImporter {
             }
             for (n, i) in kept.enumerated() {
                 items[i].id = n == 0 ? base : "\(base)#\(n + 1)"
-                items[i].post.id = items[i].id
             }
         }
         if !dropped.isEmpty {

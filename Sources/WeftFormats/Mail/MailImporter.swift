@@ -4,8 +4,12 @@ import WeftModel
 /// Turns mail messages (from mbox files or Maildir folders) into threads.
 public struct MailImporter {
     var items: [MailItem] = []
-    /// Each Message-ID taken: how many times, and where it was first (one dictionary: a million ids cost memory).
-    var seen: [String: (count: Int, index: Int, source: String, position: Position)] = [:]
+    /// Each Message-ID taken, with the place of its first item (kept small: a million ids cost memory).
+    var seen: [String: Int32] = [:]
+    /// How many messages came under a Message-ID met more than once.
+    var duplicates: [String: Int] = [:]
+    /// The inputs messages came from, each once, named by a message's ``MailItem/origin``.
+    var sources: [String] = []
     /// Issues met so far.
     public private(set) var issues: [ImportIssue] = []
     private var forum: String?
@@ -24,24 +28,38 @@ public struct MailImporter {
     var mayHaveDuplicateIDs = false
     /// Where message texts go while the archive is read, when set (see ``MailSpill``).
     var spill: MailSpill?
+    /// Whether texts still go to the spill (not after a write to it failed).
+    var spillWrites = true
     /// Where each spilled post's text is, by post id, once the items are threaded and let go.
     var spilledByID: [String: MailSpill.Ref] = [:]
     /// How many messages were taken, kept when the items are let go after threading.
     var releasedCount: Int?
 
-    /// Adds one message, naming `source` and `position` in any issue.
-    public mutating func add(_ bytes: [UInt8], source: String, position: String) {
-        take(MailImporter.parse(bytes), source: source, position: Position(text: position))
+    /// Adds a file that is one message (a Maildir's), naming `source` in any issue.
+    public mutating func add(_ bytes: [UInt8], source: String) {
+        take(MailImporter.parse(bytes), source: source, position: Position())
     }
 
-    /// Where a message is, written out only when an issue names it.
-    struct Position: CustomStringConvertible {
-        var text: String?
-        var message = 0
-        var line = 0
-        var byte = 0
+    /// Where a message is in its input, written out only when an issue names it.
+    struct Position: CustomStringConvertible, Sendable {
+        /// The message's number in an mbox, from 1; 0 for a file that is one message.
+        var message: Int32 = 0
+        var line: Int32 = 0
+        var byte: Int64 = 0
 
-        var description: String { text ?? "message \(message) (line \(line), byte \(byte))" }
+        init() {}
+
+        init(message: Int, line: Int, byte: Int) {
+            (self.message, self.line, self.byte) = (Int32(clamping: message), Int32(clamping: line), Int64(byte))
+        }
+
+        var description: String { message == 0 ? "line 1" : "message \(message) (line \(line), byte \(byte))" }
+    }
+
+    /// The place of `source` in ``sources``, added when it is new (messages come an input at a time).
+    mutating func sourceNumber(_ source: String) -> Int32 {
+        if sources.last != source { sources.append(source) }
+        return Int32(sources.count - 1)
     }
 
     /// What one message yields on its own: parsed on any thread, before it is numbered and linked.
@@ -122,41 +140,42 @@ public struct MailImporter {
         }
         var id = p.messageID ?? p.fallbackID
         if let first = seen[id] {
-            let earlier = items[first.index]
-            if earlier.bodyHash == p.bodyHash, earlier.post.author == p.author, earlier.subject == p.subject,
+            let earlier = items[Int(first)]
+            let (firstSource, firstPosition) = (earlier.origin.map { sources[Int($0.source)] } ?? "the store", earlier.origin?.position.description ?? "")
+            if earlier.bodyHash == p.bodyHash, earlier.author == p.author, earlier.subject == p.subject,
                text(of: earlier) == p.body {
                 issues.append(ImportIssue(source: source, position: at.description,
-                                          reason: "the same message as \(first.source) \(first.position) (Message-ID <\(id)>); imported once",
+                                          reason: "the same message as \(firstSource) \(firstPosition) (Message-ID <\(id)>); imported once",
                                           skipped: false))
                 return
             }
-            let n = first.count
-            seen[id]?.count = n + 1
+            let n = duplicates[id] ?? 1
+            duplicates[id] = n + 1
             mayHaveDuplicateIDs = true
             issues.append(ImportIssue(source: source, position: at.description,
-                                      reason: "duplicate Message-ID <\(id)> (\(first.source) \(first.position) has another message under it); both kept, the later-dated as <\(id)#2> or after", skipped: false))
+                                      reason: "duplicate Message-ID <\(id)> (\(firstSource) \(firstPosition) has another message under it); both kept, the later-dated as <\(id)#2> or after", skipped: false))
             id += "#\(n + 1)"
         } else {
-            seen[id] = (1, items.count, source, at)
+            seen[id] = Int32(items.count)
         }
         if forum == nil, let listID = p.listID { forum = MailImporter.listName(listID) }
-        var post = Post(id: id, author: p.author, date: p.date, parent: nil, body: p.body, format: p.isHTML ? .html : .plain,
-                        headers: p.headers)
-        var spilled: MailSpill.Ref?
-        if let spill {
+        var item = MailItem(id: id, references: p.references, subject: p.subject.isEmpty ? "(no subject)" : p.subject,
+                            author: p.author, date: p.date, body: p.body, format: p.isHTML ? .html : .plain, headers: p.headers,
+                            bodyHash: p.bodyHash, origin: MailItem.Origin(source: sourceNumber(source), position: at))
+        if let spill, spillWrites {
             do {
-                spilled = try spill.write(body: p.body, headers: p.headers)
-                post.body = ""
-                post.headers = nil
+                item.spilled = try spill.write(body: p.body, headers: p.headers)
+                item.body = ""
+                item.headers = nil
             } catch {
-                // A full disk keeps the text in memory: the import goes on, only bigger.
+                // A full disk keeps the texts that follow in memory (those set aside stay readable):
+                // the import goes on, only bigger.
                 issues.append(ImportIssue(source: spill.path, position: nil,
                                           reason: "message texts cannot be set aside (\(error)); kept in memory", skipped: false))
-                self.spill = nil
+                spillWrites = false
             }
         }
-        items.append(MailItem(id: id, references: p.references, subject: p.subject.isEmpty ? "(no subject)" : p.subject,
-                              post: post, bodyHash: p.bodyHash, spilled: spilled))
+        items.append(item)
     }
 
     /// The threads, by the jwz algorithm.
@@ -167,26 +186,27 @@ public struct MailImporter {
     public mutating func threads() -> [ForumThread] {
         // Only when some Message-ID came twice: the look-up of every id costs a third of a second at 100k.
         if mayHaveDuplicateIDs { settleDuplicateIDs() }
-        let ordered = items.enumerated().sorted { a, b in
-            let (da, db) = (a.element.post.date ?? .distantFuture, b.element.post.date ?? .distantFuture)
+        // The order as places, not a sorted copy of the items: a million of them are several hundred MB.
+        let order = items.indices.sorted { a, b in
+            let (da, db) = (items[a].date ?? .distantFuture, items[b].date ?? .distantFuture)
             if da != db { return da < db }
-            if a.element.id != b.element.id { return a.element.id < b.element.id }
-            return a.offset < b.offset
-        }.map(\.element)
-        let threads = JWZThreader.threads(ordered, forum: forum)
+            if items[a].id != items[b].id { return items[a].id < items[b].id }
+            return a < b
+        }
+        if spill != nil { seen = [:]; duplicates = [:] }  // only taking messages needs them
+        let threads = JWZThreader.threads(items, order: order, forum: forum)
         if spill != nil {
             // The threads hold what is needed from here on: the items and their ids go, the texts' places stay.
             for item in items { if let ref = item.spilled { spilledByID[item.id] = ref } }
             releasedCount = count
             items = []
-            seen = [:]
         }
         return threads
     }
 
     /// A message's text, from the spill when it was put there.
     func text(of item: MailItem) -> String {
-        guard let ref = item.spilled, let spill else { return item.post.body }
+        guard let ref = item.spilled, let spill else { return item.body }
         return (try? spill.read(ref).body) ?? ""
     }
 

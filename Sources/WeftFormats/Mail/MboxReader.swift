@@ -11,7 +11,7 @@ import Glibc
 /// count from the file's start), with their bytes in the block they came with.
 struct MboxReader {
     /// How much is read at once.
-    static let defaultBlockSize = 32 << 20
+    static let defaultBlockSize = 16 << 20
 
     private let fd: Int32
     private let blockSize: Int

@@ -135,7 +135,7 @@ public final class StoreIndex {
                 CREATE VIRTUAL TABLE text.post_text USING fts5(body, tokenize='unicode61 remove_diacritics 2');
                 CREATE VIRTUAL TABLE text.post_vocab USING fts5vocab(post_text, 'row');
                 INSERT INTO text.post_text(post_text, rank) VALUES('automerge', 16);
-                INSERT INTO text.post_text(post_text, rank) VALUES('hashsize', 67108864);
+                INSERT INTO text.post_text(post_text, rank) VALUES('hashsize', 33554432);
                 PRAGMA text.user_version = \(StoreIndex.schemaVersion);
                 PRAGMA user_version = \(StoreIndex.schemaVersion);
                 """)
@@ -149,7 +149,7 @@ public final class StoreIndex {
     /// memory before writing a segment (set when it is created; FTS5 keeps both): a million-post import
     /// indexes its words in 13 s instead of 19.
     public func prepareForBulkWrites() {
-        try? db.exec("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;")
+        try? db.exec("PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384;")
     }
 
     /// Whether the index has never seen a thread file (a full build is needed when the store has some).

@@ -13,7 +13,7 @@ public final class TextWriter {
     init(path: String) throws {
         db = try SQLiteDatabase(path: path)
         try db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
-        try db.exec("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=16384;")
+        try db.exec("PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=16384;")
     }
 
     /// Applies one batch's changes; with `commit` false the transaction stays open for the next batch.
