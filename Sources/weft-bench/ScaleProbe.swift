@@ -9,6 +9,8 @@ struct ScaleColumn {
     var messages = 0
     var mboxBytes = 0
     var importSeconds = 0.0
+    /// Peak resident memory of `weft import` (the largest of its runs).
+    var importRSS: Int?
     var readSeconds = 0.0
     var harness: Double?
     var firstScreen: Double?
@@ -59,6 +61,7 @@ struct ScaleProbe {
             let result = Shell.run(weft, ["import", "--store", store, mbox])
             guard result.status == 0 else { throw ScaleError("weft import \(mbox) failed (status \(result.status))") }
             importTimes.append(result.seconds)
+            c.importRSS = max(c.importRSS ?? 0, result.peakRSS)
         }
         c.importSeconds = ScaleProbe.median(importTimes)!
         try measureInProcess(store: store, into: &c)

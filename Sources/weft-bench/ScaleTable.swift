@@ -24,6 +24,7 @@ struct ScaleTable {
         row("baseline: read the mbox", "") { s($0.readSeconds) }
         row("import, index built", "1M: ≤ 60 s") { s($0.importSeconds) }
         row("  import rate", "") { String(format: "%.1f MB/s", Double($0.mboxBytes) / 1e6 / $0.importSeconds) }
+        row("peak RSS of weft import", "≤ 1 GB") { mb($0.importRSS) }
         row("baseline: tmux harness", "") { s($0.harness) }
         row("first screen, tmux", "≤ 0.3 s, flat") { s($0.firstScreen) }
         besideMutt("open (sort=threads), tmux", { s($0.muttOpen) }, ratio: { ratio($0.muttOpen, $0.firstScreen) })

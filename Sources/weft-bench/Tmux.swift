@@ -68,6 +68,8 @@ enum Shell {
         var status: Int32
         var output: String
         var seconds: Double
+        /// The program's peak resident memory in bytes (its `ru_maxrss`, from wait4).
+        var peakRSS = 0
     }
 
     /// Runs a program and waits for it: posix_spawn and waitpid, since Foundation's `Process` was seen
@@ -107,10 +109,12 @@ enum Shell {
         }
         close(fds[0])
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: code, output: String(decoding: data, as: UTF8.self), seconds: seconds)
+        return Result(status: code, output: String(decoding: data, as: UTF8.self), seconds: seconds,
+                      peakRSS: Int(usage.ru_maxrss) * 1024)
     }
 
     /// A word for sh, single-quoted.
