@@ -154,6 +154,30 @@ struct StoreIndexTests {
         }
     }
 
+    /// Sixty threads: Ann writes in forty, Bob in ten; some dates tie, some threads are read.
+    static let manyThreads: [ForumThread] = (0..<60).map { i in
+        var posts = [Post(id: "o\(i)", author: i % 3 == 2 ? "Cy" : "Ann", date: Date(timeIntervalSince1970: Double(i % 7) * 100),
+                          body: "opening")]
+        if i % 6 == 0 { posts.append(Post(id: "r\(i)", author: "Bob", date: Date(timeIntervalSince1970: Double(i)), parent: "o\(i)", body: "reply")) }
+        return ForumThread(id: "m\(i)", title: "Topic \(i % 9)", posts: posts)
+    }
+
+    @Test(arguments: ThreadQuery.Order.allCases)
+    func anAuthorInManyThreadsIsListedByTheOrdersIndexExactlyAsByItsThreadKeys(order: ThreadQuery.Order) throws {
+        let s = try store(Self.manyThreads)
+        defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
+        for i in stride(from: 0, to: 60, by: 4) { try s.updateReadState(thread: "m\(i)", read: ["o\(i)", "r\(i)"], unread: []) }
+        let index = try StoreIndex(directory: s.indexDir)
+        try IndexedStore(s, index: index).sync()
+        for query in [ThreadQuery(authors: ["Ann"], order: order), ThreadQuery(authors: ["ann", "Bob"], order: order),
+                      ThreadQuery(excludedAuthors: ["Cy"], order: order), ThreadQuery(authors: ["Ann"], unreadOnly: true, order: order)] {
+            let walked = try index.threadRows(query, walkAbove: 0)
+            let fetched = try index.threadRows(query, walkAbove: .max)
+            #expect(walked == fetched, "\(query)")
+            #expect(walked.keys.count > 10)
+        }
+    }
+
     @Test func readMarksAndAuthorsFollowTheFiles() throws {
         let s = try store(Self.listThreads)
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
