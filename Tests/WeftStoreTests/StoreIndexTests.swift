@@ -58,6 +58,23 @@ struct StoreIndexTests {
         #expect(try index.search("flood", authors: ["bob"]).isEmpty)
     }
 
+    @Test func searchRanksTheDensestPostsFirstAndShowsOnlyTheBestUpToTheLimit() throws {
+        let filler = String(repeating: "the river ran on past the mill and the bridge ", count: 8)
+        let posts = [
+            Post(id: "once", author: "Ann", body: "a flood " + filler),
+            Post(id: "thrice", author: "Bob", body: "flood flood flood"),
+            Post(id: "twice", author: "Cy", body: "flood and flood " + filler.prefix(60)),
+        ]
+        let s = try store([ForumThread(id: "t", title: "Rivers", posts: posts)])
+        defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
+        let index = try StoreIndex(directory: s.indexDir)
+        try IndexedStore(s, index: index).sync()
+        #expect(try index.search("flood").map(\.post) == ["thrice", "twice", "once"])
+        #expect(try index.search("flood", limit: 2).map(\.post) == ["thrice", "twice"])
+        #expect(try index.search("flood", authors: ["ann", "cy"]).map(\.post) == ["twice", "once"])
+        #expect(try index.search("flood", limit: 2).allSatisfy { $0.snippet.contains("[flood]") && $0.title == "Rivers" })
+    }
+
     static let hostileQueries = ["NEAR(flood bridge)", "flood*", "-flood", "flood OR x", "\"", "'; DROP TABLE files; --", "col:flood", "^flood", ""]
 
     @Test("queries cannot inject FTS5 or SQL syntax", arguments: hostileQueries)
@@ -99,13 +116,15 @@ struct StoreIndexTests {
         defer { try? FileManager.default.removeItem(at: s.root.deletingLastPathComponent()) }
         let index = try StoreIndex(directory: s.indexDir)
         try IndexedStore(s, index: index).sync()
-        #expect(try index.rarestTermCount("Flood levee") == 10)
         #expect(try index.search("flood", limit: 100).count == 30)  // under the window: all ranked
         let windowed = try index.search("flood", limit: 100, window: 8)
         #expect(windowed.count == 8)
         #expect(Set(windowed.map(\.post)) == Set((22..<30).map { "p\($0)" }))  // the newest eight
         // "levee" is in 10 posts: more than the window, so the newest eight of its matches are ranked.
         #expect(try index.search("levee", limit: 100, window: 20).count == 10)
+        // Two words: the window counts the posts that hold both, the newest first.
+        #expect(Set(try index.search("flood levee", limit: 100, window: 8).map(\.post)) == Set(stride(from: 6, to: 30, by: 3).map { "p\($0)" }))
+        #expect(try index.search("\"flood levee\"", limit: 100, window: 20).count == 10)
     }
 
     static let listThreads = [

@@ -7,10 +7,10 @@ extension StoreIndex {
 
     /// Posts matching `query` (words must all appear; "quoted words" form a phrase), best first.
     ///
-    /// Ranking (bm25) costs a little for every matching post. When even the
-    /// rarest word of the query is in more than ``rankingWindow`` posts, such
-    /// a word says little about relevance, and the best matches are taken from
-    /// the newest ``rankingWindow`` matching posts, so a search for a word in
+    /// Ranking (bm25) costs a little for every matching post. When more than
+    /// ``rankingWindow`` posts match, every word of the query is in that many
+    /// and says little about relevance: the best matches are taken from the
+    /// newest ``rankingWindow`` matching posts, so a search for a word in
     /// nearly every post of a million still answers at once.
     public func search(_ query: String, authors: [String] = [], limit: Int = 50,
                        window: Int = StoreIndex.rankingWindow) throws -> [SearchHit] {
@@ -18,46 +18,34 @@ extension StoreIndex {
         guard !match.isEmpty else { return [] }
         var binds: [(any SQLiteBindable)?] = [match]
         let authorSQL = authors.isEmpty ? "" : " AND posts." + authorCondition(ThreadQuery(authors: authors), &binds)
-        var windowSQL = ""
-        if try rarestTermCount(query) > window {
-            let cut = try db.prepare("""
-                SELECT post_text.rowid FROM text.post_text JOIN posts ON posts.row = post_text.rowid
-                WHERE post_text MATCH ?1\(authorSQL) ORDER BY post_text.rowid DESC LIMIT 1 OFFSET \(max(0, window - 1))
-                """).bind(binds)
-            if try cut.next() { windowSQL = " AND post_text.rowid >= \(cut.int64(0))" }
-        }
-        var sql = """
-            SELECT threads.id, threads.title, posts.post, posts.author, posts.date,
+        // The best posts first, by row alone, ranked among the newest `window` matches: one pass over
+        // the matches, newest first, stopping at the window (a phrase of two common words used to be
+        // matched twice, once to find where the window starts). A snippet and two joins per match cost
+        // more than the ranking (58 ms against 27 for a word in 39,000 of 1M posts), so they are made
+        // for the posts shown only.
+        let join = authors.isEmpty ? "" : " JOIN posts ON posts.row = post_text.rowid"
+        let ranked = try db.prepare("""
+            SELECT rowid FROM (SELECT post_text.rowid AS rowid, bm25(post_text) AS score FROM text.post_text\(join)
+                               WHERE post_text MATCH ?1\(authorSQL) ORDER BY post_text.rowid DESC LIMIT \(max(1, window)))
+            ORDER BY score LIMIT \(max(1, limit))
+            """).bind(binds)
+        var order: [Int64] = []
+        while try ranked.next() { order.append(ranked.int64(0)) }
+        guard !order.isEmpty else { return [] }
+        let stmt = try db.prepare("""
+            SELECT post_text.rowid, threads.id, threads.title, posts.post, posts.author, posts.date,
                    snippet(post_text, 0, '[', ']', '…', 16)
             FROM text.post_text JOIN posts ON posts.row = post_text.rowid JOIN threads ON threads.row = posts.thread
-            WHERE post_text MATCH ?1
-            """
-        sql += authorSQL + windowSQL + " ORDER BY bm25(post_text) LIMIT \(max(1, limit))"
-        let stmt = try db.prepare(sql).bind(binds)
-        var hits: [SearchHit] = []
+            WHERE post_text MATCH ?1 AND post_text.rowid IN (\(order.map(String.init).joined(separator: ",")))
+            """).bind([match])
+        var byRow: [Int64: SearchHit] = [:]
         while try stmt.next() {
-            hits.append(SearchHit(thread: stmt.string(0) ?? "", title: stmt.string(1) ?? "", post: stmt.string(2) ?? "",
-                                  author: stmt.string(3) ?? "", date: stmt.double(4).map(Date.init(timeIntervalSince1970:)),
-                                  snippet: stmt.string(5) ?? ""))
+            byRow[stmt.int64(0)] = SearchHit(thread: stmt.string(1) ?? "", title: stmt.string(2) ?? "", post: stmt.string(3) ?? "",
+                                             author: stmt.string(4) ?? "", date: stmt.double(5).map(Date.init(timeIntervalSince1970:)),
+                                             snippet: stmt.string(6) ?? "")
         }
+        let hits = order.compactMap { byRow[$0] }
         return hits
-    }
-
-    /// In how many posts the query's rarest word appears (0 when one appears nowhere).
-    func rarestTermCount(_ query: String) throws -> Int {
-        // The tokenizer's view of the words: letters and digits, lower case, accents removed.
-        let folded = query.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let words = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        guard !words.isEmpty else { return 0 }
-        let stmt = try db.cached("SELECT doc FROM text.post_vocab WHERE term = ?1")
-        var rarest = Int.max
-        for word in Set(words) {
-            stmt.bind([word])
-            let count = try stmt.next() ? stmt.int(0) : 0
-            _ = try? stmt.next()
-            rarest = min(rarest, count)
-        }
-        return rarest
     }
 
     /// A user's words as an FTS5 query: each word quoted (so no operator can be injected), all required;
