@@ -6,6 +6,9 @@ public struct MailImporter {
     var items: [MailItem] = []
     /// Each Message-ID taken, with the place of its first item (kept small: a million ids cost memory).
     var seen: [String: Int32] = [:]
+    /// One copy of each Message-ID met, so that a message's own id and every reference to it share one
+    /// string (the references of a million replies were a third of an import's memory).
+    var interned: Set<String> = []
     /// How many messages came under a Message-ID met more than once.
     var duplicates: [String: Int] = [:]
     /// The inputs messages came from, each once, named by a message's ``MailItem/origin``.
@@ -159,7 +162,7 @@ public struct MailImporter {
             seen[id] = Int32(items.count)
         }
         if forum == nil, let listID = p.listID { forum = MailImporter.listName(listID) }
-        var item = MailItem(id: id, references: p.references, subject: p.subject.isEmpty ? "(no subject)" : p.subject,
+        var item = MailItem(id: intern(id), references: p.references.map { intern($0) }, subject: p.subject.isEmpty ? "(no subject)" : p.subject,
                             author: p.author, date: p.date, body: p.body, format: p.isHTML ? .html : .plain, headers: p.headers,
                             bodyHash: p.bodyHash, origin: MailItem.Origin(source: sourceNumber(source), position: at))
         if let spill, spillWrites {
@@ -193,7 +196,7 @@ public struct MailImporter {
             if items[a].id != items[b].id { return items[a].id < items[b].id }
             return a < b
         }
-        if spill != nil { seen = [:]; duplicates = [:] }  // only taking messages needs them
+        if spill != nil { seen = [:]; duplicates = [:]; interned = [] }  // only taking messages needs them
         let threads = JWZThreader.threads(items, order: order, forum: forum)
         if spill != nil {
             // The threads hold what is needed from here on: the items and their ids go, the texts' places stay.
@@ -203,6 +206,9 @@ public struct MailImporter {
         }
         return threads
     }
+
+    /// The one copy of an id (see ``interned``).
+    mutating func intern(_ id: String) -> String { interned.insert(id).memberAfterInsert }
 
     /// A message's text, from the spill when it was put there.
     func text(of item: MailItem) -> String {
