@@ -11,6 +11,9 @@ struct ScaleColumn {
     var importSeconds = 0.0
     /// Peak resident memory of `weft import` (the largest of its runs).
     var importRSS: Int?
+    /// Bytes on disk of the store's thread files and of its index (both database files).
+    var threadBytes = 0
+    var indexBytes = 0
     var readSeconds = 0.0
     var harness: Double?
     var firstScreen: Double?
@@ -64,6 +67,8 @@ struct ScaleProbe {
             c.importRSS = max(c.importRSS ?? 0, result.peakRSS)
         }
         c.importSeconds = ScaleProbe.median(importTimes)!
+        c.threadBytes = ScaleProbe.diskBytes("\(store)/threads")
+        c.indexBytes = ScaleProbe.diskBytes("\(store)/index")
         try measureInProcess(store: store, into: &c)
         c.searchCLI = ScaleProbe.median((0..<runs).map { _ in
             Shell.run(weft, ["search", "--store", store, "--limit", "50", ScaleProbe.word]).seconds
@@ -217,4 +222,16 @@ struct ScaleProbe {
 struct ScaleError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+extension ScaleProbe {
+    /// The blocks a directory's files take on disk (not their lengths: 100,000 small files take whole blocks).
+    static func diskBytes(_ directory: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.reduce(0) { total, name in
+            var info = stat()
+            guard stat(directory + "/" + name, &info) == 0 else { return total }
+            return total + Int(info.st_blocks) * 512
+        }
+    }
 }

@@ -25,6 +25,8 @@ struct ScaleTable {
         row("import, index built", "1M: ≤ 60 s") { s($0.importSeconds) }
         row("  import rate", "") { String(format: "%.1f MB/s", Double($0.mboxBytes) / 1e6 / $0.importSeconds) }
         row("peak RSS of weft import", "≤ 1 GB") { mb($0.importRSS) }
+        row("thread files on disk", "") { mb($0.threadBytes) }
+        row("index on disk", "") { mb($0.indexBytes) }
         row("baseline: tmux harness", "") { s($0.harness) }
         row("first screen, tmux", "≤ 0.3 s, flat") { s($0.firstScreen) }
         besideMutt("open (sort=threads), tmux", { s($0.muttOpen) }, ratio: { ratio($0.muttOpen, $0.firstScreen) })
