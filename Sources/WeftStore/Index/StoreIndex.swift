@@ -20,7 +20,7 @@ import WeftModel
 /// in memory instead, built from the files when opened.
 public final class StoreIndex {
     /// The schema this code writes; an index with another version is rebuilt.
-    static let schemaVersion = 9
+    static let schemaVersion = 10
 
     let db: SQLiteDatabase
     /// Where the index lives: the database file, or nil when it is in memory.
@@ -114,6 +114,7 @@ public final class StoreIndex {
             try db.exec("""
                 CREATE TABLE files(name TEXT PRIMARY KEY, size INTEGER, mtime REAL, thread INTEGER, problem TEXT);
                 CREATE INDEX files_thread ON files(thread);
+                CREATE INDEX files_problem ON files(name) WHERE problem IS NOT NULL;
                 CREATE TABLE reads(name TEXT PRIMARY KEY, size INTEGER, mtime REAL);
                 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
                 CREATE TABLE threads(row INTEGER PRIMARY KEY, id TEXT UNIQUE, title TEXT, title_key TEXT, forum TEXT,
@@ -123,6 +124,7 @@ public final class StoreIndex {
                 CREATE INDEX threads_started ON threads(first DESC, title_key);
                 CREATE INDEX threads_title ON threads(title_key);
                 CREATE INDEX threads_size ON threads(post_count DESC, title_key);
+                CREATE INDEX threads_unread ON threads(row) WHERE read < post_count;
                 CREATE TABLE participants(thread INTEGER, author TEXT, name_key TEXT, author_key TEXT, posts INTEGER,
                                           PRIMARY KEY(thread, author, author_key)) WITHOUT ROWID;
                 CREATE INDEX participants_author ON participants(author_key, thread);
