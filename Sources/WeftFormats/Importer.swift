@@ -139,14 +139,7 @@ public enum Importer {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         guard let size = FileState.of(descriptor: fd)?.size, size > 0 else { return nil }
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + count, size - count)
-                if n > 0 { count += n } else if n < 0 && errno == EINTR { continue } else { failed = n < 0; break }
-            }
-        }
-        return failed ? nil : bytes
+        return try? FileBytes.read(fd, upTo: size).get()
     }
 
     /// Convenience for callers that want only the threads.

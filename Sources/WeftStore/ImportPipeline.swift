@@ -27,7 +27,6 @@ public struct ImportPipeline {
         self.index = index
     }
 
-
     /// Adds threads to the store, merging posts into threads it already has, and records them in the index.
     ///
     /// Posts whose ids the stored thread already has are skipped, so writing

@@ -61,6 +61,13 @@ extension IndexedStore {
         return try syncRecordingStamp(progress: progress)
     }
 
+    /// What a command does before it answers from the index: with `check`, a full sync that looks at
+    /// every file (``syncRecordingStamp(progress:)``); without, one only when the directories changed.
+    @discardableResult
+    public func sync(check: Bool, progress: ((Int, Int) -> Void)? = nil) throws -> StoreIndex.SyncResult {
+        check ? try syncRecordingStamp(progress: progress) : try syncIfDirectoriesChanged(progress: progress)
+    }
+
     /// Whether the directories are as they were when the index was last brought up to date with them.
     public func directoriesUnchanged() throws -> Bool {
         try index.recordedStamp() == directoryStamp()

@@ -45,7 +45,7 @@ public struct IndexedStore {
     /// place (see docs/store-format.md, "When the index notices a change").
     public func listing(_ query: ThreadQuery, titleContaining text: String? = nil,
                         progress: ((Int, Int) -> Void)? = nil, check: Bool = false) throws -> SummaryListing {
-        if check { try syncRecordingStamp(progress: progress) } else { try syncIfDirectoriesChanged(progress: progress) }
+        try sync(check: check, progress: progress)
         return SummaryListing(summaries: try index.listing(query, titleContaining: text), problems: try problems())
     }
 

@@ -190,7 +190,7 @@ extension App {
         if let o = open {
             let treeHeight = max(1, (l.tree?.height ?? 2) - 1)
             o.top = App.scrolled(top: o.top, selection: o.selection, height: treeHeight, count: o.visible.count)
-            o.postScroll = max(0, min(o.postScroll, max(0, postLineCount() - postPageSize())))
+            if let pane = postPane { pane.select(o.postScroll) } else { o.postScroll = 0 }
         }
         prepareFrame()
     }

@@ -50,7 +50,7 @@ extension App {
         search.postMatch = (post, line)
         let page = postPageSize()
         if line < o.postScroll || line >= o.postScroll + page {
-            o.postScroll = max(0, min(line - 2, postLineCount() - page))
+            postPane?.select(line - 2)
         }
         say("match \(matches.firstIndex(of: line)! + 1) of \(matches.count)")
     }

@@ -103,8 +103,8 @@ extension App {
 }
 
 extension App {
-    /// The mark of cut text: "…", or "~" with `--ascii` (one column either way, so layouts do not move).
-    var ellipsis: String { ascii ? "~" : "…" }
+    /// The mark of cut text (see ``DisplayWidth/ellipsis(ascii:)``).
+    var ellipsis: String { DisplayWidth.ellipsis(ascii: ascii) }
 
     /// `s` cut to `width` columns with this screen's ellipsis.
     func fit(_ s: String, _ width: Int) -> String {

@@ -83,6 +83,9 @@ public enum DisplayWidth {
         return (s[s.startIndex..<end], used)
     }
 
+    /// The mark of cut text: "…", or "~" with `--ascii` (one column either way, so layouts do not move).
+    static func ellipsis(ascii: Bool) -> String { ascii ? "~" : "…" }
+
     /// `s` cut to `width` columns, ending in `ellipsis` (one column: "…", or "~" with `--ascii`) when it was cut.
     public static func truncate(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }

@@ -36,8 +36,8 @@ struct PaneContext {
     /// The first key bound to an action, as hints name it; `:name` when none is bound.
     func keyName(_ action: Action) -> String { App.keyName(action, in: keymap) }
 
-    /// The mark of cut text: "…", or "~" with `--ascii` (one column either way, so layouts do not move).
-    var ellipsis: String { ascii ? "~" : "…" }
+    /// The mark of cut text (see ``DisplayWidth/ellipsis(ascii:)``).
+    var ellipsis: String { DisplayWidth.ellipsis(ascii: ascii) }
 
     /// `s` cut to `width` columns with this screen's ellipsis.
     func fit(_ s: String, _ width: Int) -> String {

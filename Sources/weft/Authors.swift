@@ -31,10 +31,10 @@ struct Authors: ParsableCommand {
         } else {
             // The index's counts, as the browser's author completion shows them.
             let counts = try Progress.indexing(store) { update -> [(name: String, posts: Int, threads: Int)] in
-                let index = try StoreIndex(directory: store.indexDir)
+                let indexed = try IndexedStore(store)
                 // Trusted until the directories change, like `weft list` (see its --check).
-                if check { try IndexedStore(store, index: index).syncRecordingStamp(progress: update) } else { try IndexedStore(store, index: index).syncIfDirectoriesChanged(progress: update) }
-                return try index.authorsWithThreads()
+                try indexed.sync(check: check, progress: update)
+                return try indexed.index.authorsWithThreads()
             }
             rows = counts.map { ($0.name, $0.posts, $0.threads) }
         }

@@ -42,8 +42,8 @@ struct Import: ParsableCommand {
         // The index is kept up to date as the import goes; it is derived, so a failure is only a note.
         var index: StoreIndex?
         // Opened under the store's lock: opened while another import of the same store was writing,
-        // mail imported in parts at once sometimes threaded apart (2 runs in 24 of the stress test's
-        // four parts two at a time; none in 28 under the lock). The cause is not pinned down.
+        // mail imported in parts at once sometimes threaded apart (3 runs in 32 of the stress test's
+        // four parts two at a time; none in 44 under the lock). The cause is not pinned down.
         do { index = try store.whileLocked { try StoreIndex(directory: store.indexDir) } } catch {
             problems.append(ImportIssue(source: store.root.path, position: nil,
                                         reason: "the search index cannot be opened (\(error)); it is rebuilt when next opened",

@@ -31,12 +31,12 @@ struct Search: ParsableCommand {
         let store = try storeOptions.open()
         let query = words.joined(separator: " ")
         let (problems, hits) = try Progress.indexing(store) { update in
-            let index = try StoreIndex(directory: store.indexDir)
-            let synced = try IndexedStore(store, index: index).syncIfDirectoriesChanged(progress: update)
-            var found = try index.search(query, authors: authors, limit: limit)
+            let indexed = try IndexedStore(store)
+            let synced = try indexed.syncIfDirectoriesChanged(progress: update)
+            var found = try indexed.index.search(query, authors: authors, limit: limit)
             // A thread file edited in place since it was indexed: read it again and search again.
-            if try IndexedStore(store, index: index).verify(threads: found.map(\.thread)) {
-                found = try index.search(query, authors: authors, limit: limit)
+            if try indexed.verify(threads: found.map(\.thread)) {
+                found = try indexed.index.search(query, authors: authors, limit: limit)
             }
             return (synced.problems, found)
         }

@@ -24,7 +24,11 @@ public enum Mbox {
     }
 
     /// Where every message lies, in order, without copying any.
-    public static func spans(_ bytes: [UInt8]) -> [Span] {
+    public static func spans(_ bytes: [UInt8]) -> [Span] { scan(bytes).spans }
+
+    /// Where every message lies, and how many line breaks the bytes hold (so a reader of a file in
+    /// blocks knows the line the next block starts on without counting them again).
+    static func scan(_ bytes: [UInt8]) -> (spans: [Span], lineBreaks: Int) {
         var spans: [Span] = []
         var start: Int? = nil
         var startLine = 1
@@ -54,7 +58,7 @@ public enum Mbox {
             }
         }
         emit(upTo: n)
-        return spans
+        return (spans, line - 1)
     }
 
     /// Removes one `>` from `>+From ` lines, and the blank line that separates messages.

@@ -50,9 +50,10 @@ struct MboxReader {
             // Every message but the last is whole: the last may go on in the next block.
             guard let last = Mbox.lastStart(pending), last > 0 else { continue }
             let whole = Array(pending[..<last])
-            let spans = Mbox.spans(whole).map { shifted($0) }
+            let (found, lineBreaks) = Mbox.scan(whole)
+            let spans = found.map { shifted($0) }
             offset += last
-            line += whole.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            line += lineBreaks
             pending.removeFirst(last)
             if !spans.isEmpty { return (spans, whole) }
         }
@@ -64,17 +65,9 @@ struct MboxReader {
     }
 
     private mutating func readBlock() throws {
-        let start = pending.count
-        pending.reserveCapacity(start + blockSize)
-        var failure: Int32 = 0
-        pending.append(contentsOf: [UInt8](unsafeUninitializedCapacity: blockSize) { buffer, count in
-            while count < blockSize {
-                let n = read(fd, buffer.baseAddress! + count, blockSize - count)
-                if n > 0 { count += n } else if n < 0 && errno == EINTR { continue } else { failure = n < 0 ? errno : 0; break }
-            }
-        })
-        if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
-        if pending.count - start < blockSize { atEnd = true }
+        let block = try FileBytes.read(fd, upTo: blockSize).get()
+        pending.append(contentsOf: block)
+        if block.count < blockSize { atEnd = true }
     }
 }
 

@@ -22,12 +22,7 @@ extension StoreIndex {
         if query.unreadOnly { conditions.append("read < post_count") }
         let whereSQL = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         sql += whereSQL
-        switch query.order {
-        case .activity: sql += " ORDER BY last DESC, title_key, row"
-        case .started: sql += " ORDER BY first DESC, title_key, row"
-        case .title: sql += " ORDER BY title_key, row"
-        case .size: sql += " ORDER BY post_count DESC, title_key, row"
-        }
+        sql += " ORDER BY " + StoreIndex.order(query.order).terms
         return try db.reading {
             let stmt = try db.prepare(sql).bind(binds)
             var rows = ThreadRows()
@@ -40,6 +35,17 @@ extension StoreIndex {
                 rows.unreadThreads = try unread.next() ? unread.int(0) : 0
             }
             return rows
+        }
+    }
+
+    /// A list order as SQL: its ORDER BY terms (the row last, so that ties are always broken alike) and
+    /// the index that holds the threads in that order.
+    static func order(_ order: ThreadQuery.Order) -> (terms: String, index: String) {
+        switch order {
+        case .activity: return ("last DESC, title_key, row", "threads_activity")
+        case .started: return ("first DESC, title_key, row", "threads_started")
+        case .title: return ("title_key, row", "threads_title")
+        case .size: return ("post_count DESC, title_key, row", "threads_size")
         }
     }
 
@@ -62,15 +68,9 @@ extension StoreIndex {
             var unread = Set<Int64>()
             let unreadRows = try db.prepare("SELECT row FROM threads WHERE read < post_count")
             while try unreadRows.next() { unread.insert(unreadRows.int64(0)) }
-            let index: String
-            switch query.order {
-            case .activity: index = "threads_activity ORDER BY last DESC, title_key, row"
-            case .started: index = "threads_started ORDER BY first DESC, title_key, row"
-            case .title: index = "threads_title ORDER BY title_key, row"
-            case .size: index = "threads_size ORDER BY post_count DESC, title_key, row"
-            }
+            let order = StoreIndex.order(query.order)
             var rows = ThreadRows()
-            let ordered = try db.prepare("SELECT row FROM threads INDEXED BY " + index)
+            let ordered = try db.prepare("SELECT row FROM threads INDEXED BY \(order.index) ORDER BY \(order.terms)")
             while try ordered.next() {
                 let row = ordered.int64(0)
                 guard kept.contains(row) else { continue }
