@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "WeftConfig", swiftSettings: strict),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "WeftCodec", dependencies: ["WeftModel"], swiftSettings: strict),
-        .target(name: "WeftStore", dependencies: ["WeftModel", "WeftCodec", "CSQLite"], swiftSettings: strict),
+        .target(name: "CFTSRank", dependencies: ["CSQLite"]),
+        .target(name: "WeftStore", dependencies: ["WeftModel", "WeftCodec", "CSQLite", "CFTSRank"], swiftSettings: strict),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(
             name: "WeftFormats",

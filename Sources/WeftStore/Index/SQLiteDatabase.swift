@@ -1,3 +1,4 @@
+import CFTSRank
 import CSQLite
 import Foundation
 
@@ -27,6 +28,11 @@ final class SQLiteDatabase {
             throw Failure(path: path, message: message)
         }
         sqlite3_busy_timeout(db, 5000)
+    }
+
+    /// Makes `weft_rank` and `weft_row_count` (see `fts_rank.h`) callable on this connection.
+    func registerRanking() throws {
+        guard weft_register_rank(db) == SQLITE_OK else { throw Failure(path: path, message: "cannot register weft_rank with FTS5") }
     }
 
     deinit {

@@ -52,6 +52,7 @@ public final class StoreIndex {
         db = try SQLiteDatabase(path: path ?? ":memory:")
         if path != nil { try db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") }
         try db.exec("PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY;")
+        try db.registerRanking()
         try db.prepare("ATTACH DATABASE ?1 AS text").bind([path.map(StoreIndex.textPath) ?? ":memory:"]).run()
         if path != nil { try db.exec("PRAGMA text.journal_mode=WAL; PRAGMA text.synchronous=NORMAL;") }
         let current = { try self.version("main") == StoreIndex.schemaVersion && self.version("text") == StoreIndex.schemaVersion }
