@@ -14,30 +14,55 @@ public struct JSONBytes {
     /// A string value, escaped as the encoder escapes (slashes left alone).
     public mutating func string(_ s: String) {
         bytes.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: raw(#"\""#)
-            case 0x5C: raw(#"\\"#)
-            case 0x08: raw(#"\b"#)
-            case 0x09: raw(#"\t"#)
-            case 0x0A: raw(#"\n"#)
-            case 0x0C: raw(#"\f"#)
-            case 0x0D: raw(#"\r"#)
-            case 0..<0x20:
-                raw(#"\u00"#)
-                bytes.append(JSONBytes.hex(b >> 4))
-                bytes.append(JSONBytes.hex(b & 0xF))
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Most strings need no escape: copied whole.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                bytes.append(contentsOf: utf8)
+                return
             }
+            for b in utf8 { escaped(b) }
         }
         bytes.append(0x22)
+    }
+
+    private mutating func escaped(_ b: UInt8) {
+        switch b {
+        case 0x22: raw(#"\""#)
+        case 0x5C: raw(#"\\"#)
+        case 0x08: raw(#"\b"#)
+        case 0x09: raw(#"\t"#)
+        case 0x0A: raw(#"\n"#)
+        case 0x0C: raw(#"\f"#)
+        case 0x0D: raw(#"\r"#)
+        case 0..<0x20:
+            raw(#"\u00"#)
+            bytes.append(JSONBytes.hex(b >> 4))
+            bytes.append(JSONBytes.hex(b & 0xF))
+        default: bytes.append(b)
+        }
     }
 
     /// A string, or `null`.
     public mutating func optional(_ s: String?) { if let s { string(s) } else { raw("null") } }
 
     /// An integer.
-    public mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+    public mutating func int(_ n: Int) {
+        guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var at = buffer.count
+            var v = n
+            repeat {
+                at -= 1
+                buffer[at] = 0x30 + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            bytes.append(contentsOf: buffer[at...])
+        }
+    }
 
     /// `count` spaces.
     public mutating func indent(_ count: Int) { bytes.append(contentsOf: repeatElement(0x20, count: count)) }

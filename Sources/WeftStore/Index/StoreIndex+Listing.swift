@@ -16,16 +16,27 @@ extension StoreIndex {
         }
         let found = try summaries(keys)
         var participants: [Int64: [String: Int]] = [:]
-        if keys.count > 2_000 {
+        if try scanBeatsLookUps(keys.count, rowsPerThread: 8) {
+            // The table is in thread order: each thread's rows come together.
             let wanted = Set(keys)
             let stmt = try db.prepare("SELECT thread, author, posts FROM participants")
+            var thread: Int64 = -1
+            var kept = false
+            var counts: [String: Int] = [:]
             while try stmt.next() {
                 let key = stmt.int64(0)
-                if wanted.contains(key) { participants[key, default: [:]][stmt.string(1) ?? "", default: 0] += stmt.int(2) }
+                if key != thread {
+                    if kept { participants[thread] = counts }
+                    thread = key
+                    kept = wanted.contains(key)
+                    counts = [:]
+                }
+                if kept { counts[stmt.string(1) ?? "", default: 0] += stmt.int(2) }
             }
+            if kept { participants[thread] = counts }
         } else {
             let stmt = try db.cached("SELECT author, posts FROM participants WHERE thread = ?1")
-            for key in keys {
+            for key in keys.sorted() {  // in the table's order: neighbours share pages
                 stmt.bind([key])
                 while try stmt.next() { participants[key, default: [:]][stmt.string(0) ?? "", default: 0] += stmt.int(1) }
             }

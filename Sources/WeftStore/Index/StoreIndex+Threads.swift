@@ -113,7 +113,7 @@ extension StoreIndex {
                                  lastDate: stmt.double(6).map(Date.init(timeIntervalSince1970:)),
                                  unreadCount: max(0, count - stmt.int(7)))
         }
-        if keys.count > 2_000 {
+        if try scanBeatsLookUps(keys.count) {
             // Many (a command listing tens of thousands): one pass over the table beats a look-up each.
             let wanted = Set(keys)
             let stmt = try db.prepare("SELECT id, title, forum, starter, post_count, first, last, read, row FROM threads")
@@ -131,6 +131,17 @@ extension StoreIndex {
             _ = try? stmt.next()
         }
         return out
+    }
+
+    /// Whether reading every thread's row beats looking up `count` of them one by one, when a thread
+    /// has `rowsPerThread` rows: a look-up costs about eight rows of a pass (at 1M posts: 3,000
+    /// threads looked up in 12 ms, against 70 ms for the pass over 100,000).
+    func scanBeatsLookUps(_ count: Int, rowsPerThread: Int = 1) throws -> Bool {
+        guard count > 2_000 else { return false }
+        let stmt = try db.cached("SELECT max(row) FROM threads")
+        let rows = try stmt.next() ? stmt.int64(0) : 0
+        _ = try? stmt.next()
+        return Int64(count) * Int64(8 + rowsPerThread) > rows * Int64(rowsPerThread)
     }
 
     /// The key of a thread, by its id.
