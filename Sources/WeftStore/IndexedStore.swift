@@ -43,10 +43,11 @@ public struct IndexedStore {
     /// (every Weft writer, and any tool that adds, replaces or removes a file, changes them): then the
     /// files are checked. `check` checks every file's size and time first, catching a file edited in
     /// place (see docs/store-format.md, "When the index notices a change").
-    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil,
+    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil, participants: Bool = true,
                         progress: ((Int, Int) -> Void)? = nil, check: Bool = false) throws -> SummaryListing {
         try sync(check: check, progress: progress)
-        return SummaryListing(summaries: try index.listing(query, titleContaining: text), problems: try problems())
+        return SummaryListing(summaries: try index.listing(query, titleContaining: text, participants: participants),
+                              problems: try problems())
     }
 
     /// Thread files the index could not read, with the reason, as of the last sync.

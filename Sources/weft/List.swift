@@ -29,7 +29,10 @@ struct List: ParsableCommand {
         let store = try storeOptions.open()
         // The index answers the filter, with the browser's queries: one meaning of "author".
         let query = ThreadQuery(authors: authors, excludedAuthors: notAuthors)
-        let listing = try Progress.indexing(store) { update in try IndexedStore(store).listing(query, titleContaining: grep, progress: update, check: check) }
+        // The text shows no participants: they are read for --json only.
+        let listing = try Progress.indexing(store) { update in
+            try IndexedStore(store).listing(query, titleContaining: grep, participants: json, progress: update, check: check)
+        }
         let shown = listing.summaries
         for problem in listing.problems {
             Output.error("weft: skipped \(problem.description)")
@@ -40,12 +43,13 @@ struct List: ParsableCommand {
             FileHandle.standardOutput.write(data)
             return
         }
-        for s in shown {
-            let last = s.lastDate.map { DateText.day($0, zone: .current) } ?? "-"
+        let zone = TimeZone.current
+        Output.lines(shown.lazy.map { s in
+            let last = s.lastDate.map { DateText.day($0, zone: zone) } ?? "-"
             let unread = s.unreadCount > 0 ? "\(s.unreadCount) new" : ""
-            Output.line([s.id, s.title, s.starter ?? Post.unnamedAuthor, "\(s.postCount) posts", unread, last]
-                .filter { !$0.isEmpty }.joined(separator: "\t"))
-        }
+            return [s.id, s.title, s.starter ?? Post.unnamedAuthor, "\(s.postCount) posts", unread, last]
+                .filter { !$0.isEmpty }.joined(separator: "\t")
+        })
     }
 
 }

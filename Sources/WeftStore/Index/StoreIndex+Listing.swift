@@ -2,13 +2,13 @@ import Foundation
 import WeftModel
 
 extension StoreIndex {
-    /// The full summaries of the threads a query lists, in its order, participants included;
-    /// with `text`, only those whose title contains it (any case, any accents).
-    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil) throws -> [ThreadSummary] {
-        try db.reading { try readListing(query, titleContaining: text) }
+    /// The full summaries of the threads a query lists, in its order, participants included unless
+    /// `participants` is false; with `text`, only those whose title contains it (any case, any accents).
+    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil, participants: Bool = true) throws -> [ThreadSummary] {
+        try db.reading { try readListing(query, titleContaining: text, withParticipants: participants) }
     }
 
-    private func readListing(_ query: ThreadQuery, titleContaining text: String?) throws -> [ThreadSummary] {
+    private func readListing(_ query: ThreadQuery, titleContaining text: String?, withParticipants: Bool) throws -> [ThreadSummary] {
         var keys = try threadRows(query).keys
         if let text, !text.isEmpty {
             let titled = try threads(titleContaining: text)
@@ -16,7 +16,9 @@ extension StoreIndex {
         }
         let found = try summaries(keys)
         var participants: [Int64: [String: Int]] = [:]
-        if try scanBeatsLookUps(keys.count, rowsPerThread: 8) {
+        if !withParticipants {
+            return keys.compactMap { found[$0] }
+        } else if try scanBeatsLookUps(keys.count, rowsPerThread: 8) {
             // The table is in thread order: each thread's rows come together.
             let wanted = Set(keys)
             let stmt = try db.prepare("SELECT thread, author, posts FROM participants")
