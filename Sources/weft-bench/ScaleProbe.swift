@@ -26,7 +26,9 @@ struct ScaleColumn {
     var searchWord: Double?
     var searchPhrase: Double?
     var searchCommon: Double?
-    var searchCLI: Double?
+    var commands = CommandTimes()
+    /// Python's `mailbox` merely parsing the mbox: the reference the import is held to.
+    var pythonParse: Double?
     var openBig: Double?
     var bigPosts = 0
     var scrollBig: Double?
@@ -70,9 +72,8 @@ struct ScaleProbe {
         c.threadBytes = ScaleProbe.diskBytes("\(store)/threads")
         c.indexBytes = ScaleProbe.diskBytes("\(store)/index")
         try measureInProcess(store: store, into: &c)
-        c.searchCLI = ScaleProbe.median((0..<runs).map { _ in
-            Shell.run(weft, ["search", "--store", store, "--limit", "50", ScaleProbe.word]).seconds
-        })
+        c.commands = measureCommands(store: store)
+        c.pythonParse = PythonMailbox.time(mbox, runs: importRuns)
         measureTmux(store: store, into: &c)
         if let mutt { measureMutt(mutt, mbox: mbox, into: &c) }
         return c

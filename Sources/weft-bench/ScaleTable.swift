@@ -24,6 +24,8 @@ struct ScaleTable {
         row("baseline: read the mbox", "") { s($0.readSeconds) }
         row("import, index built", "1M: ≤ 60 s") { s($0.importSeconds) }
         row("  import rate", "") { String(format: "%.1f MB/s", Double($0.mboxBytes) / 1e6 / $0.importSeconds) }
+        row("baseline: python3 mailbox parse", "") { s($0.pythonParse) }
+        row("  import ÷ python parse", "≤ 0.5×") { ratio($0.importSeconds, $0.pythonParse) }
         row("peak RSS of weft import", "≤ 1 GB") { mb($0.importRSS) }
         row("thread files on disk", "") { mb($0.threadBytes) }
         row("index on disk", "") { mb($0.indexBytes) }
@@ -39,7 +41,19 @@ struct ScaleTable {
         row("search \(ScaleProbe.word) (in process)", "≤ 200 ms") { ms($0.searchWord) }
         row("search \(ScaleProbe.phrase)", "≤ 200 ms") { ms($0.searchPhrase) }
         row("search \(ScaleProbe.common) (in most posts)", "") { ms($0.searchCommon) }
-        row("weft search, whole command", "") { ms($0.searchCLI) }
+        row("weft search, whole command", "") { ms($0.commands.search) }
+        /// A command's whole run, then its time over `weft search`'s.
+        func command(_ name: String, _ value: (CommandTimes) -> Double?) {
+            row(name, "") { ms(value($0.commands)) }
+            row("  ÷ weft search", "≤ 3×") { ratio(value($0.commands), $0.commands.search) }
+        }
+        command("weft list --author \(ScaleProbe.author.name) --json") { $0.listAuthor }
+        row("  threads listed", "") { "\($0.commands.listAuthorThreads)" }
+        command("weft list --author \(ScaleProbe.rareAuthor) --json") { $0.listRareAuthor }
+        row("  threads listed", "") { "\($0.commands.listRareAuthorThreads)" }
+        command("weft list (every thread)") { $0.list }
+        command("weft authors") { $0.authors }
+        command("weft export THREAD (Markdown)") { $0.export }
         row("open the biggest thread", "≤ 100 ms") { "\(ms($0.openBig)) (\($0.bigPosts))" }
         row("j/k + frame, biggest thread", "") { ms($0.scrollBig, digits: 3) }
         row("j/k + frame, smallest thread", "") { ms($0.scrollSmall, digits: 3) }
