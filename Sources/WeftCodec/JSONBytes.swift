@@ -16,12 +16,16 @@ public struct JSONBytes {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
-            // Most strings need no escape: copied whole.
-            if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-                bytes.append(contentsOf: utf8)
-                return
+            // The runs between escapes are copied whole: a post's text is mostly runs between newlines.
+            var start = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                escaped(b)
+                start = i + 1
             }
-            for b in utf8 { escaped(b) }
+            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
         bytes.append(0x22)
     }
