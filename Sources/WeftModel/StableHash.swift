@@ -5,11 +5,12 @@
 public enum StableHash {
     /// The 64-bit FNV-1a hash of the text's UTF-8 bytes.
     public static func value<S: StringProtocol>(_ text: S) -> UInt64 {
-        bytes(Array(text.utf8))
+        // Hashed where the bytes are (a post's text), not from a copy of them.
+        text.utf8.withContiguousStorageIfAvailable { bytes($0) } ?? bytes(Array(text.utf8))
     }
 
     /// The 64-bit FNV-1a hash of bytes.
-    public static func bytes(_ bytes: [UInt8]) -> UInt64 {
+    public static func bytes(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return h

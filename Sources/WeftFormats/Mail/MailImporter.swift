@@ -105,7 +105,7 @@ public struct MailImporter {
         var body = extracted.text
         while body.hasSuffix("\n") || body.hasSuffix(" ") { body.removeLast() }
         p.body = body
-        p.bodyHash = StableHash.bytes(Array(body.utf8))
+        p.bodyHash = StableHash.value(body)
         p.isHTML = extracted.format == .html
         p.messageID = MailAddress.messageIDs(message.header("Message-ID")).first
         if p.messageID == nil {
