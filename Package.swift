@@ -83,7 +83,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "WeftFuzzTargets", dependencies: ["WeftFormats", "WeftModel", "WeftUI", "WeftMarkup"], swiftSettings: strict
+            name: "WeftFuzzTargets", dependencies: ["WeftCodec", "WeftFormats", "WeftModel", "WeftUI", "WeftMarkup"], swiftSettings: strict
         ),
         .executableTarget(name: "weft-fuzz", dependencies: ["WeftFuzzTargets"], swiftSettings: strict),
         .target(name: "WeftTestSupport", dependencies: ["WeftModel", "WeftUI"], path: "Tests/WeftTestSupport", swiftSettings: strict),

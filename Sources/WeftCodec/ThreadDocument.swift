@@ -81,8 +81,12 @@ struct ThreadRecord: Codable {
     }
 
     func model(forum outer: String?) -> ForumThread {
-        var thread = ForumThread(id: id ?? ThreadRecord.slug(title), title: title, forum: forum ?? outer,
-                                 posts: posts.map(\.model))
+        ThreadRecord.model(id: id, title: title, forum: forum, posts: posts.map(\.model), outer: outer)
+    }
+
+    /// The thread a file's record describes (``ThreadFileReader`` makes it from the same fields).
+    static func model(id: String?, title: String, forum: String?, posts: [Post], outer: String?) -> ForumThread {
+        var thread = ForumThread(id: id ?? ThreadRecord.slug(title), title: title, forum: forum ?? outer, posts: posts)
         // Posts without a `parent` key (a flat forum's, as scrapers write them) get inferred links.
         if thread.posts.contains(where: \.awaitsInference) { thread.inferReplies() }
         return thread

@@ -1,4 +1,5 @@
 import Foundation
+import WeftCodec
 import WeftFormats
 import WeftMarkup
 import WeftModel
@@ -12,7 +13,7 @@ import WeftUI
 /// input kept in `Tests/fuzz/regressions`.
 public enum FuzzTargets {
     /// Target names, for `WEFT_FUZZ_TARGET` and corpus folders.
-    public static let names = ["mbox", "headers", "mime", "discourse", "reddit", "quotes", "theme", "textpage", "html", "page", "recipe", "markdown", "bbcode"]
+    public static let names = ["mbox", "headers", "mime", "discourse", "reddit", "quotes", "theme", "textpage", "html", "page", "recipe", "markdown", "bbcode", "threadfile"]
 
     /// The page a fuzzed recipe is applied to.
     static let recipePage = """
@@ -59,6 +60,12 @@ public enum FuzzTargets {
                 let body = MarkdownParser.parse(text, flavor: flavor)
                 _ = PostRendering.lines(body, width: 20, ascii: true, reflow: true)
                 _ = PostRendering.lines(body, width: 100)
+            }
+        case "threadfile":
+            // The hand reader may only read what the decoder reads, and read it the same.
+            if let fast = ThreadFileReader.decode(data) {
+                let slow = try? JSONDecoder().decode(ThreadDocument.self, from: data)
+                precondition(slow?.threads == fast.threads && slow?.forum == fast.forum, "the thread file reader and the decoder differ")
             }
         case "bbcode":
             let body = BodyParser.parseRich(String(decoding: data, as: UTF8.self))

@@ -104,7 +104,8 @@ public final class FileStore: @unchecked Sendable {
             throw StoreError.corrupt(path: url.path, reason: "cannot be read")
         }
         do {
-            let doc = try JSONDecoder().decode(ThreadDocument.self, from: data)
+            // The shape Weft writes is read by hand; anything else, and every error, by the decoder.
+            let doc = try ThreadFileReader.decode(data) ?? JSONDecoder().decode(ThreadDocument.self, from: data)
             guard doc.threads.count == 1 else {
                 throw StoreError.corrupt(path: url.path, reason: "a thread file must hold exactly one thread")
             }

@@ -23,7 +23,7 @@ seed_shared() { # seed_shared TARGET FILES...
     for f in "$@"; do [ -f "$f" ] && head -c 200000 "$f" > "$WORK/$t/shared-$(basename "$f")"; done
 }
 passed=0 failed=0 total_runs=0
-for t in mbox headers mime discourse reddit quotes theme textpage html page recipe markdown bbcode; do
+for t in mbox headers mime discourse reddit quotes theme textpage html page recipe markdown bbcode threadfile; do
     mkdir -p "$WORK/$t" "Tests/fuzz/regressions/$t"
     cp Tests/fuzz/seeds/$t/* "$WORK/$t/" 2>/dev/null
     # Pages and recipes start from the forum-page fixtures and the built-in recipes themselves.
