@@ -4,7 +4,7 @@ import WeftCodec
 
 /// The stable `--json` output of `weft list` and `weft authors` (documented in `docs/cli-json.md`).
 public enum ListingJSON {
-    /// One thread in `weft list --json`.
+    /// One thread in `weft list --json`: the encoder's shape, which the hand-written bytes are tested against.
     struct ThreadEntry: Encodable {
         var id: String
         var title: String
@@ -44,12 +44,7 @@ public enum ListingJSON {
 
     /// `weft list --json`.
     public static func list(store: String, summaries: [ThreadSummary], problems: [(path: String, reason: String)]) throws -> Data {
-        let threads = summaries.map { s in
-            ThreadEntry(id: s.id, title: s.title, forum: s.forum, starter: s.starter, posts: s.postCount,
-                        unread: s.unreadCount, first: s.firstDate.map(iso), last: s.lastDate.map(iso),
-                        participants: ranked(s.participants).map { AuthorEntry(name: $0.0, posts: $0.1) })
-        }
-        return listBytes(store: store, threads: threads, problems: problems.map { ProblemEntry(path: $0.path, reason: $0.reason) })
+        listBytes(store: store, summaries: summaries, problems: problems.map { ProblemEntry(path: $0.path, reason: $0.reason) })
     }
 
     /// `weft authors --json`: authors with post counts and, store-wide, thread counts.

@@ -70,6 +70,6 @@ for i,p in enumerate(d['post_stream']['posts'][:20]): open('$WORK/$t/cooked-%d.h
         failed=$((failed + 1))
     fi
 done
-echo "fuzzing: $total_runs runs over 13 targets"
+echo "fuzzing: $total_runs runs over $((passed + failed)) targets"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
