@@ -46,12 +46,15 @@ extension StoreIndex {
             forum = thread.forum
             summary = ThreadSummary(thread)
             titleKey = NaturalSortKey.make(thread.title)
+            // Each post's author key once: it reads the From address or looks for " via " in the name.
+            let real = thread.posts.filter { !$0.placeholder }
+            let keys = real.map(\.authorKey)
             var spellings: [String: [String: Int]] = [:]
-            for p in thread.posts where !p.placeholder { spellings[p.authorKey, default: [:]][p.displayAuthor, default: 0] += 1 }
+            for (p, key) in zip(real, keys) { spellings[key, default: [:]][p.displayAuthor, default: 0] += 1 }
             participants = spellings.flatMap { key, names in names.map { Participant(name: $0.key, key: key, posts: $0.value) } }
                 .sorted { ($0.key, $0.name) < ($1.key, $1.name) }
-            posts = thread.posts.filter { !$0.placeholder }.map { p in
-                PostRow(id: p.id, author: p.displayAuthor, authorKey: p.authorKey,
+            posts = zip(real, keys).map { p, key in
+                PostRow(id: p.id, author: p.displayAuthor, authorKey: key,
                         date: p.date?.timeIntervalSince1970, ownText: BodyParser.ownText(p.body))
             }
             let held = Set(thread.posts.lazy.filter { !$0.placeholder }.map(\.id))
