@@ -56,6 +56,15 @@ extension ThreadFileReader.Reader {
         return true
     }
 
+    /// A string that `make` turns into a value (a date, one of an enum's cases), or `null`; false when
+    /// it is neither, or `make` refuses it.
+    mutating func nullable<T>(_ value: inout T?, _ make: (String) -> T?) -> Bool {
+        if null() { value = nil; return true }
+        guard let text = string(), let made = make(text) else { return false }
+        value = made
+        return true
+    }
+
     /// A whole number that fits an Int, without a fraction or exponent.
     mutating func integer() -> Int? {
         skipSpace()

@@ -79,27 +79,21 @@ public enum ThreadFileReader {
                 case "id": guard let s = r.string() else { return false }; post.id = s; hasID = true
                 case "author": return r.nullableString(&post.author)
                 case "parent": hasParent = true; return r.nullableString(&post.parent)
-                case "date":
-                    var text: String?
-                    guard r.nullableString(&text) else { return false }
-                    if let text { guard let date = ThreadFileReader.date(text) else { return false }; post.date = date }
+                case "date": return r.nullable(&post.date, ThreadFileReader.date)
                 case "number":
                     if r.null() { return true }
                     guard let n = r.integer() else { return false }
                     post.number = n
                 case "format":
-                    var text: String?
-                    guard r.nullableString(&text) else { return false }
-                    if let text { guard let f = BodyFormat(rawValue: text) else { return false }; post.format = f }
+                    var format: BodyFormat?
+                    guard r.nullable(&format, BodyFormat.init(rawValue:)) else { return false }
+                    post.format = format ?? .plain
                 case "body": guard let s = r.string() else { return false }; post.body = s; hasBody = true
                 case "placeholder":
                     if r.null() { return true }
                     guard let b = r.bool() else { return false }
                     post.placeholder = b
-                case "inferred":
-                    var text: String?
-                    guard r.nullableString(&text) else { return false }
-                    if let text { guard let reason = ReplyReason(rawValue: text) else { return false }; inferred = reason }
+                case "inferred": return r.nullable(&inferred, ReplyReason.init(rawValue:))
                 case "signature": return r.nullableString(&post.signature)
                 case "subject": return r.nullableString(&post.subject)
                 case "references":

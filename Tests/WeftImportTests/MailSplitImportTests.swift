@@ -108,6 +108,30 @@ import WeftTestSupport
         #expect(try index.threads(naming: ["d@x", "b@x"]) == ["a@x"])
     }
 
+    /// An import killed after writing a batch's files and before recording them leaves the index behind
+    /// the files. The next import of mail must still find the threads those files hold.
+    @Test func aReplyWrittenByAKilledImportIsFoundWhenItsParentArrives() throws {
+        let dir = temporaryDirectory("weft-mail-killed")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try FileStore(root: dir.appendingPathComponent("store"), create: true)
+        func file(_ name: String, _ picks: [Int]) throws -> URL {
+            let url = dir.appendingPathComponent(name)
+            try Self.mbox(picks).write(to: url, atomically: true, encoding: .utf8)
+            return url
+        }
+        _ = try Self.importMail([try file("other.mbox", [5])], into: store)  // the index is made and up to date
+        // The killed import: d's thread file is written, and the index never hears of it.
+        let collector = MailCollector()
+        _ = try Importer.read(try file("replies.mbox", [3]).path, mail: collector)
+        _ = try ImportPipeline(store: store).merge(collector.threads())
+        #expect(FileManager.default.fileExists(atPath: store.threadFile(for: "b@x").path))
+        let result = try Self.importMail([try file("rest.mbox", [0, 1])], into: store)
+        #expect(result.threadsJoined == 1)
+        let threads = try SplitImportTests.contents(store)
+        #expect(threads.keys.sorted() == ["a@x", "f@x"], "\(threads)")
+        #expect(try store.thread(id: "a@x").posts.first { $0.id == "d@x" }?.parent == "b@x")
+    }
+
     @Test(.enabled(if: SharedData.has("data/mbox-ksummit-discuss"), "../shared/data is absent"), arguments: [1, 2, 3])
     func aRealListArchiveImportedInPartsEndsAsTheWhole(seed: UInt64) throws {
         let text = try String(contentsOf: SharedData.url("data/mbox-ksummit-discuss/ksummit-discuss.mbox"), encoding: .utf8)
