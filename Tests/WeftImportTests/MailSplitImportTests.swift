@@ -82,6 +82,7 @@ import WeftTestSupport
         let again = try Self.importMail([wholeFile], into: store)
         #expect(again.postsAdded == 0 && again.threadsAdded == 0)
         #expect(try SplitImportTests.contents(store) == expected, "seed \(seed), imported again")
+        #expect(try StoreIndex(directory: store.indexDir).checkInvariants() == [], "seed \(seed)")
     }
 
     @Test func aReadPostStaysReadWhenItsThreadJoinsAnother() throws {
@@ -106,6 +107,7 @@ import WeftTestSupport
         #expect(!FileManager.default.fileExists(atPath: store.threadFile(for: "b@x").path))
         let index = try StoreIndex(directory: store.indexDir)
         #expect(try index.threads(naming: ["d@x", "b@x"]) == ["a@x"])
+        #expect(try index.checkInvariants() == [])
     }
 
     /// An import killed after writing a batch's files and before recording them leaves the index behind

@@ -33,6 +33,10 @@ struct ListingPathTests {
         for (author, threads, scansThreads, scansParticipants) in Self.cases {
             try check(index, author: author, threads: threads, scansThreads: scansThreads, scansParticipants: scansParticipants)
         }
+        // `weft authors`' thread counts, kept by the writes: Bob's two spellings are one author, once a thread.
+        let counted = Dictionary(uniqueKeysWithValues: try index.authorsWithThreads().map { ($0.name, $0.threads) })
+        #expect(counted == Dictionary(uniqueKeysWithValues: Self.cases.map { ($0.author, $0.threads) }))
+        #expect(try index.checkInvariants() == [])
     }
 
     func check(_ index: StoreIndex, author: String, threads: Int, scansThreads: Bool, scansParticipants: Bool) throws {

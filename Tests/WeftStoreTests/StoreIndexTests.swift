@@ -104,6 +104,7 @@ struct StoreIndexTests {
         #expect(try IndexedStore(s, index: index).sync().removed == 1)
         #expect(try index.search("parish").isEmpty)
         #expect(try index.search("flood").map(\.post) == ["3"])
+        #expect(try index.checkInvariants() == [])
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index.path! + suffix) }
         index = try StoreIndex(directory: s.indexDir)
         #expect(try IndexedStore(s, index: index).sync().reindexed == 1)

@@ -67,9 +67,12 @@ extension StoreIndex {
     /// Post counts by author key, each spelling counted, added up over several threads and written at once.
     struct AuthorCounts {
         private(set) var counts: [String: [String: Int]] = [:]
+        /// Threads by author key: each thread counts once for each author in it, whatever the spellings.
+        private(set) var threads: [String: Int] = [:]
 
         mutating func add(_ entry: Entry) {
             for p in entry.participants { counts[p.key, default: [:]][p.name, default: 0] += p.posts }
+            for key in Set(entry.participants.map(\.key)) { threads[key, default: 0] += 1 }
         }
     }
 }

@@ -52,10 +52,9 @@ extension StoreIndex {
 
     /// Every author with their posts and the threads they posted in, most posts first (as `weft authors` lists them).
     public func authorsWithThreads() throws -> [(name: String, posts: Int, threads: Int)] {
-        let stmt = try db.prepare("""
-            SELECT authors.name, authors.posts, (SELECT count(DISTINCT thread) FROM participants WHERE participants.author_key = authors.author_key)
-            FROM authors ORDER BY authors.posts DESC, authors.name
-            """)
+        // The thread counts are kept by every write (see `add(_:)` and `forget(file:)`): counting them
+        // here read every participant row, 848,000 at a million posts.
+        let stmt = try db.prepare("SELECT name, posts, threads FROM authors ORDER BY posts DESC, name")
         var out: [(String, Int, Int)] = []
         while try stmt.next() { out.append((stmt.string(0) ?? "", stmt.int(1), stmt.int(2))) }
         return out

@@ -132,15 +132,15 @@ extension StoreIndex {
     /// it is worked out again only when this batch's favourite differs from the stored one.
     func add(_ authors: AuthorCounts) throws {
         let author = try db.cached("""
-            INSERT INTO authors(author_key, name, posts) VALUES (?1, ?2, ?3)
-            ON CONFLICT(author_key) DO UPDATE SET posts = posts + excluded.posts,
+            INSERT INTO authors(author_key, name, posts, threads) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT(author_key) DO UPDATE SET posts = posts + excluded.posts, threads = threads + excluded.threads,
                 name = CASE WHEN excluded.name = authors.name THEN authors.name ELSE
                     (SELECT author FROM participants WHERE participants.author_key = excluded.author_key
                      GROUP BY author ORDER BY sum(posts) DESC, instr(author, '@') > 0, author LIMIT 1) END
             """)
         for (key, names) in authors.counts {
             let best = names.sorted { Authorship.before(($0.key, $0.value), ($1.key, $1.value)) }.first?.key ?? key
-            try author.bind([key, best, names.values.reduce(0, +)]).run()
+            try author.bind([key, best, names.values.reduce(0, +), authors.threads[key] ?? 0]).run()
         }
     }
 
@@ -164,10 +164,11 @@ extension StoreIndex {
             try changeText(.remove(postRows.0..<max(postRows.0, postRows.1)))
             try db.cached("DELETE FROM posts WHERE row >= ?1 AND row < ?2").bind([postRows.0, postRows.1]).run()
             let participants = try db.cached("SELECT author_key, posts FROM participants WHERE thread = ?1").bind([row])
-            var counts: [(String, Int)] = []
-            while try participants.next() { counts.append((participants.string(0) ?? "", participants.int(1))) }
+            // A key's posts under all its spellings, and the thread once.
+            var counts: [String: Int] = [:]
+            while try participants.next() { counts[participants.string(0) ?? "", default: 0] += participants.int(1) }
             for (key, n) in counts {
-                try db.cached("UPDATE authors SET posts = posts - ?2 WHERE author_key = ?1").bind([key, n]).run()
+                try db.cached("UPDATE authors SET posts = posts - ?2, threads = threads - 1 WHERE author_key = ?1").bind([key, n]).run()
                 try db.cached("DELETE FROM authors WHERE author_key = ?1 AND posts <= 0").bind([key]).run()
             }
             try db.cached("DELETE FROM participants WHERE thread = ?1").bind([row]).run()

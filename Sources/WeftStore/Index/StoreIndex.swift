@@ -20,7 +20,7 @@ import WeftModel
 /// in memory instead, built from the files when opened.
 public final class StoreIndex {
     /// The schema this code writes; an index with another version is rebuilt.
-    static let schemaVersion = 10
+    static let schemaVersion = 11
 
     let db: SQLiteDatabase
     /// Where the index lives: the database file, or nil when it is in memory.
@@ -130,7 +130,7 @@ public final class StoreIndex {
                                           PRIMARY KEY(thread, author, author_key)) WITHOUT ROWID;
                 CREATE INDEX participants_author ON participants(author_key, thread);
                 CREATE INDEX participants_name ON participants(name_key, author_key);
-                CREATE TABLE authors(author_key TEXT PRIMARY KEY, name TEXT, posts INTEGER) WITHOUT ROWID;
+                CREATE TABLE authors(author_key TEXT PRIMARY KEY, name TEXT, posts INTEGER, threads INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
                 CREATE TABLE posts(row INTEGER PRIMARY KEY, thread INTEGER, post TEXT, author TEXT, author_key TEXT, date REAL);
                 CREATE TABLE missing(thread INTEGER, post TEXT, PRIMARY KEY(thread, post)) WITHOUT ROWID;
                 CREATE INDEX missing_post ON missing(post);
