@@ -20,7 +20,7 @@ public struct JSONBytes {
             var start = 0
             for i in 0..<utf8.count {
                 let b = utf8[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                guard JSONBytes.needsEscape(b) else { continue }
                 if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
                 escaped(b)
                 start = i + 1
@@ -70,6 +70,9 @@ public struct JSONBytes {
 
     /// `count` spaces.
     public mutating func indent(_ count: Int) { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+
+    /// Whether a byte cannot stand as itself inside a JSON string: a quote, a backslash or a control character.
+    static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
 
     private static func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
 }

@@ -81,7 +81,7 @@ struct PostRecord: Codable {
         try c.encode(id, forKey: .id)
         try c.encode(author, forKey: .author)
         try c.encode(parent, forKey: .parent)
-        if let date { try c.encode(PostRecord.formatDate(date), forKey: .date) }
+        if let date { try c.encode(DateText.iso8601(date), forKey: .date) }
         try c.encodeIfPresent(number, forKey: .number)
         if format != .plain { try c.encode(format, forKey: .format) }
         try c.encode(body, forKey: .body)
@@ -99,10 +99,5 @@ struct PostRecord: Codable {
         if let n = try? c.decodeIfPresent(Int64.self, forKey: key) { return String(n) }
         if try c.decodeNil(forKey: key) { return nil }
         throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "expected a string or a number")
-    }
-
-    /// Writes a date as `2024-03-03T14:02:00Z`.
-    static func formatDate(_ date: Date) -> String {
-        CivilTime(date).iso8601 ?? date.formatted(.iso8601)
     }
 }

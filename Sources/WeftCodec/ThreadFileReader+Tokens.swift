@@ -88,7 +88,7 @@ extension ThreadFileReader.Reader {
     mutating func string() -> String? {
         guard take(0x22) else { return nil }
         let start = at
-        while at < bytes.count, bytes[at] != 0x22, bytes[at] != 0x5C, bytes[at] >= 0x20 { at += 1 }
+        skipPlainRun()
         guard at < bytes.count else { return nil }
         if bytes[at] == 0x22 {
             defer { at += 1 }
@@ -101,7 +101,7 @@ extension ThreadFileReader.Reader {
         while at < bytes.count {
             // The run up to the next quote, backslash or control character, copied whole.
             let run = at
-            while at < bytes.count, bytes[at] != 0x22, bytes[at] != 0x5C, bytes[at] >= 0x20 { at += 1 }
+            skipPlainRun()
             if at > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at])) }
             guard at < bytes.count else { return nil }
             let b = bytes[at]
@@ -128,6 +128,11 @@ extension ThreadFileReader.Reader {
             }
         }
         return nil
+    }
+
+    /// Moves past the bytes that stand for themselves in a string, up to a quote, a backslash or a control character.
+    private mutating func skipPlainRun() {
+        while at < bytes.count, !JSONBytes.needsEscape(bytes[at]) { at += 1 }
     }
 
     /// The scalar of `\uXXXX` (the `\u` taken), with a surrogate pair's second half.

@@ -23,10 +23,10 @@ extension ListingJSON {
         j.raw(",\n  \"threads\" : [\n")
         for (k, t) in threads.enumerated() {
             j.raw(k == 0 ? "    {\n" : ",\n    {\n")
-            if let first = t.firstDate { j.raw("      \"first\" : "); j.string(iso(first)); j.raw(",\n") }
+            if let first = t.firstDate { j.raw("      \"first\" : "); j.string(DateText.iso8601(first)); j.raw(",\n") }
             if let forum = t.forum { j.raw("      \"forum\" : "); j.string(forum); j.raw(",\n") }
             j.raw("      \"id\" : "); j.string(t.id)
-            if let last = t.lastDate { j.raw(",\n      \"last\" : "); j.string(iso(last)) }
+            if let last = t.lastDate { j.raw(",\n      \"last\" : "); j.string(DateText.iso8601(last)) }
             j.raw(",\n      \"participants\" : [\n")
             let participants = ranked(t.participants)
             for (n, a) in participants.enumerated() {

@@ -57,9 +57,6 @@ public enum ListingJSON {
         counts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 
-    /// `2024-03-03T14:02:00Z`; by hand (``CivilTime``) where Foundation's formatter took a tenth of `weft list --json`.
-    static func iso(_ date: Date) -> String { CivilTime(date).iso8601 ?? date.formatted(.iso8601) }
-
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONFormatting.encoder()
         return try encoder.encode(value) + Data("\n".utf8)

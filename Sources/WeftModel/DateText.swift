@@ -14,15 +14,18 @@ public enum DateText {
         return text + " " + (zone.abbreviation(for: date) ?? zone.identifier)
     }
 
+    /// `2024-03-03T14:02:00Z`, as `Date.formatted(.iso8601)` writes it, by hand where it can (``CivilTime``):
+    /// thread files and `--json` write one per post or thread.
+    public static func iso8601(_ date: Date) -> String {
+        CivilTime(date).iso8601 ?? date.formatted(.iso8601)
+    }
+
     /// "2024-03-03".
     public static func day(_ date: Date, zone: TimeZone = utc) -> String {
         // By hand (``CivilTime`` at the zone's offset): `weft list` writes one per thread, and the
         // calendar with `String(format:)` was a quarter of listing 100,000 threads.
-        let local = CivilTime(date.addingTimeInterval(Double(zone.secondsFromGMT(for: date))))
-        if (1583...9999).contains(local.year) {
-            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-            return "\(local.year)-\(two(local.month))-\(two(local.day))"
-        }
+        let local = date.addingTimeInterval(Double(zone.secondsFromGMT(for: date)))
+        if let text = CivilTime(local).iso8601 { return String(text.prefix(10)) }
         let c = Calendar(identifier: .gregorian).dateComponents(in: zone, from: date)
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }

@@ -96,27 +96,12 @@ public struct MailHeaders: Equatable, Hashable, Sendable, Codable {
     private var storage: Fields
 
     /// `From`, with the address: `Theodore Ts'o <tytso@mit.edu>`.
-    public var from: String? {
-        get { storage.from }
-        set { storage = Fields(newValue, to, cc, date, listID) }
-    }
-    public var to: String? {
-        get { storage.to }
-        set { storage = Fields(from, newValue, cc, date, listID) }
-    }
-    public var cc: String? {
-        get { storage.cc }
-        set { storage = Fields(from, to, newValue, date, listID) }
-    }
+    public var from: String? { storage.from }
+    public var to: String? { storage.to }
+    public var cc: String? { storage.cc }
     /// `Date` as written, with the sender's zone.
-    public var date: String? {
-        get { storage.date }
-        set { storage = Fields(from, to, cc, newValue, listID) }
-    }
-    public var listID: String? {
-        get { storage.listID }
-        set { storage = Fields(from, to, cc, date, newValue) }
-    }
+    public var date: String? { storage.date }
+    public var listID: String? { storage.listID }
 
     private enum CodingKeys: String, CodingKey {
         case from, to, cc, date

@@ -22,7 +22,7 @@ struct ListingJSONTests {
         let written = try ListingJSON.list(store: "/s/" + Self.awkward, summaries: summaries, problems: problems)
         let threads = summaries.map { s in
             ListingJSON.ThreadEntry(id: s.id, title: s.title, forum: s.forum, starter: s.starter, posts: s.postCount,
-                                    unread: s.unreadCount, first: s.firstDate.map(ListingJSON.iso), last: s.lastDate.map(ListingJSON.iso),
+                                    unread: s.unreadCount, first: s.firstDate.map(DateText.iso8601), last: s.lastDate.map(DateText.iso8601),
                                     participants: ListingJSON.ranked(s.participants).map { ListingJSON.AuthorEntry(name: $0.0, posts: $0.1) })
         }
         let encoded = try ListingJSON.encode(ListingJSON.ListOutput(

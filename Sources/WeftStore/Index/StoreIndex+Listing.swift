@@ -15,10 +15,9 @@ extension StoreIndex {
             keys = keys.filter(titled.contains)
         }
         let found = try summaries(keys)
+        guard withParticipants else { return keys.compactMap { found[$0] } }
         var participants: [Int64: [String: Int]] = [:]
-        if !withParticipants {
-            return keys.compactMap { found[$0] }
-        } else if try scanBeatsLookUps(keys.count, rowsPerThread: 8) {
+        if try scanBeatsLookUps(keys.count, rowsPerThread: 8) {
             // The table is in thread order: each thread's rows come together.
             let wanted = Set(keys)
             let stmt = try db.prepare("SELECT thread, author, posts FROM participants")
