@@ -79,7 +79,7 @@ public enum Importer {
             }
             var mail = MailImporter(forum: forum)
             mail.add([UInt8](data), source: source)
-            return ImportBatch(threads: mail.threads(), issues: mail.issues)
+            return ImportBatch(threads: try mail.threads(), issues: mail.issues)
         case .json, .discourse, .reddit:
             return try readJSON(data, source: source, format: chosen)
         case .text, .auto:
@@ -109,7 +109,7 @@ public enum Importer {
         if mail.count == 0 && mail.issues.isEmpty {
             throw ImportError(source: source, position: "byte 0", reason: "no messages (an mbox starts with a \"From \" line)")
         }
-        return ImportBatch(threads: mail.threads(), issues: mail.issues)
+        return ImportBatch(threads: try mail.threads(), issues: mail.issues)
     }
 
     private static func readMboxFile(_ path: String, into collector: MailCollector, progress: Progress?) throws -> ImportBatch {
@@ -209,7 +209,7 @@ public enum Importer {
                 progress?(n + 1, files.count, .files)
             }
             if collector != nil { return ImportBatch(issues: issues) }
-            return ImportBatch(threads: shared.threads(), issues: issues + shared.issues)
+            return ImportBatch(threads: try shared.threads(), issues: issues + shared.issues)
         }
         var batch = ImportBatch()
         // The folder's mail files are threaded together (with the rest of the import's, when it collects them).
@@ -246,7 +246,7 @@ public enum Importer {
             progress?(pages.count + n + 1, pages.count + files.count, .files)
         }
         if collector == nil && dirMail.count > 0 {
-            batch.threads += dirMail.threads()
+            batch.threads += try dirMail.threads()
             batch.issues += dirMail.issues
         }
         return batch

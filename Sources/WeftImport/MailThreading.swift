@@ -11,10 +11,10 @@ import WeftStore
 /// their posts are threaded again together with the new messages, and ``ImportPipeline/merge(_:rethreaded:progress:)``
 /// replaces them.
 public enum MailThreading {
-    /// The threads to write, and the ids of the stored threads they replace.
+    /// The threads to write, made as they are written, and the ids of the stored threads they replace.
     public static func threads(_ mail: MailCollector, store: FileStore, index: StoreIndex?) throws
-        -> (threads: [ForumThread], rethreaded: Set<String>) {
-        guard let index, !store.isEmpty else { return (mail.threads(), []) }
+        -> (threads: ThreadStream, rethreaded: Set<String>) {
+        guard let index, !store.isEmpty else { return (stream(mail.plan()), []) }
         // The index must know every stored thread this mail may join. Every Weft writer keeps it up to
         // date and records the directories' times after each batch, so it is trusted unless they
         // changed since: an index just made (a new schema, or deleted by hand) or an import killed
@@ -36,11 +36,16 @@ public enum MailThreading {
             loaded.insert(id)
             if let forum = thread.forum { for post in thread.posts { forums[post.id] = forum } }
         }
-        let threads = mail.threads().map { thread in
+        let threads = stream(mail.plan()).map { thread in
             var t = thread
             t.forum = t.posts.lazy.compactMap { forums[$0.id] }.first ?? t.forum
             return t
         }
         return (threads, loaded)
+    }
+
+    /// Mail threads as the pipeline takes them.
+    static func stream(_ threads: MailThreads) -> ThreadStream {
+        ThreadStream(count: threads.count) { try threads.threads($0) }
     }
 }

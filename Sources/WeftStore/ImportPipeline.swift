@@ -14,6 +14,8 @@ public struct ImportPipeline {
     static let batch = 1_000
     /// How many bytes of post text a batch holds at most (a batch of one bigger thread is its own batch).
     static let batchBytes = 16 << 20
+    /// How many threads of a ``ThreadStream`` are made at once (on every core).
+    static let slice = 64
     /// How many batches the index records per transaction.
     static let batchesPerCommit = 5
 
@@ -34,29 +36,34 @@ public struct ImportPipeline {
     /// are written in batches (see ``AtomicFile/writeBatch(_:)``), encoded on
     /// every core; `progress` gets (threads done, threads in all).
     ///
-    /// `expand` gives each incoming thread whole (an import that set its texts aside, see `MailCollector`),
-    /// a batch at a time as they are written, so that only a batch of texts is in memory at once.
-    ///
     /// `rethreaded` names stored threads whose posts `incoming` already holds, threaded again (mail
     /// imported in parts): an incoming thread of such an id replaces the stored one instead of merging
     /// into it, and one of them left with no incoming thread of its id is removed once its posts are
     /// written elsewhere. Its read marks move with its posts; a post no incoming thread holds is kept.
     @discardableResult
     public func merge(_ incoming: [ForumThread], rethreaded: Set<String> = [],
-                      expand: ((ForumThread) throws -> ForumThread)? = nil,
                       progress: ((Int, Int) -> Void)? = nil) throws -> MergeResult {
-        let store = self.store, index = self.index
         // Pieces of one thread in one call (a topic's post objects, a thread's pages, from many files)
         // are merged first: each is read against the stored file, and one piece must not overwrite another.
-        var threads = FileStore.coalesced(incoming)
+        try merge(ThreadStream(FileStore.coalesced(incoming)), rethreaded: rethreaded, progress: progress)
+    }
+
+    /// Adds threads made as they are written (see ``ThreadStream``), as ``merge(_:rethreaded:progress:)``
+    /// adds an array: only the threads of a batch are made at once, unless `rethreaded` is not empty
+    /// (settling which stored threads the incoming ones replace needs them all).
+    @discardableResult
+    public func merge(_ incoming: ThreadStream, rethreaded: Set<String> = [],
+                      progress: ((Int, Int) -> Void)? = nil) throws -> MergeResult {
+        let store = self.store, index = self.index
+        var source = incoming
         return try StoreLock.withLock(root: store.root) {
             // An index that was up to date with the directories stays trusted after this write, which it records.
             let trusted = (try? index.map { try IndexedStore(store, index: $0).directoriesUnchanged() }) == true
             store.removeStaleTemporaryFiles()
             var settled: Rethreading?
             if !rethreaded.isEmpty {
-                let s = try Rethreading(threads, ids: rethreaded, store: store)
-                threads = s.threads
+                let s = try Rethreading(FileStore.coalesced(source.all()), ids: rethreaded, store: store)
+                source = ThreadStream(s.threads)
                 try s.writeReads(store)
                 settled = s
             }
@@ -80,23 +87,33 @@ public struct ImportPipeline {
                 // transaction leaves its files to the next sync, and words left incomplete are rebuilt.
                 try? index?.endBulk(words?.value, succeeded: recorder?.failed != true && texter?.failed != true)
             }
+            // Threads are made a slice at a time, ahead of the batch that takes them.
+            var made: [ForumThread] = []
+            var madeStart = 0
+            func thread(_ k: Int) throws -> ForumThread {
+                if k - madeStart >= made.count {
+                    made = []
+                    made = try source.threads(k..<min(source.count, k + ImportPipeline.slice))
+                    madeStart = k
+                }
+                return made[k - madeStart]
+            }
             var start = 0
             var batches = 0
-            while start < threads.count {
+            while start < source.count {
                 // A batch ends at so many threads or so many bytes of text, whichever comes first: what
                 // a batch holds in memory, several times over while the stages work, stays bounded.
                 var merged: [ForumThread] = []
                 var bytes = 0
                 var end = start
-                while end < threads.count, end - start < ImportPipeline.batch, bytes < ImportPipeline.batchBytes {
-                    // Texts set aside while the archive was threaded come back a batch at a time.
-                    let whole = try expand?(threads[end]) ?? threads[end]
+                while end < source.count, end - start < ImportPipeline.batch, bytes < ImportPipeline.batchBytes {
+                    let whole = try thread(end)
                     end += 1
                     guard let thread = try store.mergedThread(whole, replacing: settled, into: &result) else { continue }
                     bytes += thread.posts.reduce(0) { $0 + $1.body.utf8.count }
                     merged.append(thread)
                 }
-                let commit = end == threads.count || batches % ImportPipeline.batchesPerCommit == ImportPipeline.batchesPerCommit - 1
+                let commit = end == source.count || batches % ImportPipeline.batchesPerCommit == ImportPipeline.batchesPerCommit - 1
                 batches += 1
                 // Encoding and working out what the index records are done together, on every core.
                 let withIndex = index != nil
@@ -123,7 +140,7 @@ public struct ImportPipeline {
                     }
                 }
                 start = end
-                progress?(start, threads.count)
+                progress?(start, source.count)
             }
             if let settled, !settled.retired.isEmpty {
                 // After every new file is written: a retired thread's posts are never in no file.

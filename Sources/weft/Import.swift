@@ -58,13 +58,15 @@ struct Import: ParsableCommand {
         // needs memory for the threading, not for the archive; without room for it they stay in memory.
         store.removeStaleScratchFiles()
         try? mail.spill(to: store.scratchPath("mail.spill"))
-        func write(_ batch: ImportBatch, from path: String, posts: Int? = nil, rethreaded: Set<String> = []) throws {
-            var batch = batch
-            if let forum { batch.threads = batch.threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
-            read += posts ?? batch.threads.reduce(0) { $0 + $1.realPostCount }
+        func write(_ batch: ImportBatch, from path: String) throws {
+            read += batch.threads.reduce(0) { $0 + $1.realPostCount }
+            try write(ThreadStream(FileStore.coalesced(batch.threads)), issues: batch.issues, from: path)
+        }
+        func write(_ threads: ThreadStream, issues: [ImportIssue], from path: String, rethreaded: Set<String> = []) throws {
+            var threads = threads
+            if let forum { threads = threads.map { var t = $0; t.forum = t.forum ?? forum; return t } }
             progress.start("writing " + path)
-            let result = try ImportPipeline(store: store, index: index).merge(batch.threads, rethreaded: rethreaded,
-                                                                              expand: mail.expand) { done, total in
+            let result = try ImportPipeline(store: store, index: index).merge(threads, rethreaded: rethreaded) { done, total in
                 progress.update(done: done, total: total, unit: "threads")
             }
             progress.finish()
@@ -73,7 +75,7 @@ struct Import: ParsableCommand {
             total.postsAdded += result.postsAdded
             total.threadsJoined += result.threadsJoined
             total.authors.formUnion(result.authors)
-            for issue in batch.issues {
+            for issue in issues {
                 if !issue.skipped && !issue.ignored { repaired += 1 }
                 problems.append(issue)
             }
@@ -100,7 +102,8 @@ struct Import: ParsableCommand {
                 try store.whileLocked {
                     let (threads, rethreaded) = try MailThreading.threads(mail, store: store, index: index)
                     progress.finish()
-                    try write(ImportBatch(threads: threads, issues: mail.issues), from: "mail", posts: messages, rethreaded: rethreaded)
+                    read += messages
+                    try write(threads, issues: mail.issues, from: "mail", rethreaded: rethreaded)
                 }
             }
         } catch let error as StoreError {

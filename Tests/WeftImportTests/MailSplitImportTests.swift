@@ -20,7 +20,7 @@ import WeftTestSupport
         for file in files { _ = try Importer.read(file.path, mail: collector) }
         let index = try StoreIndex(directory: store.indexDir)
         let (threads, rethreaded) = try MailThreading.threads(collector, store: store, index: index)
-        return try ImportPipeline(store: store, index: index).merge(threads, rethreaded: rethreaded, expand: collector.expand)
+        return try ImportPipeline(store: store, index: index).merge(threads, rethreaded: rethreaded)
     }
 
     /// A small list archive of its own, with every shape the threading must agree on across imports.
@@ -125,7 +125,7 @@ import WeftTestSupport
         // The killed import: d's thread file is written, and the index never hears of it.
         let collector = MailCollector()
         _ = try Importer.read(try file("replies.mbox", [3]).path, mail: collector)
-        _ = try ImportPipeline(store: store).merge(collector.threads())
+        _ = try ImportPipeline(store: store).merge(try collector.threads())
         #expect(FileManager.default.fileExists(atPath: store.threadFile(for: "b@x").path))
         let result = try Self.importMail([try file("rest.mbox", [0, 1])], into: store)
         #expect(result.threadsJoined == 1)

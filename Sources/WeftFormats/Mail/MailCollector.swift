@@ -13,12 +13,9 @@ public final class MailCollector {
     public init(forum: String? = nil) { importer = MailImporter(forum: forum) }
 
     /// Sets the messages' texts aside in a file at `path` while the archive is read, so that memory
-    /// holds what threading needs and not the archive; ``expand(_:)`` brings them back. The file is
-    /// removed when the collector goes. Call before reading anything.
+    /// holds what threading needs and not the archive; the threads bring them back as they are made.
+    /// The file is removed when the collector and its threads go. Call before reading anything.
     public func spill(to path: String) throws { importer.spill = try MailSpill(path: path) }
-
-    /// A thread of ``threads()`` with its posts' texts brought back from the spill (itself, without one).
-    public func expand(_ thread: ForumThread) throws -> ForumThread { try importer.expand(thread) }
 
     /// How many messages have been read.
     public var count: Int { importer.count }
@@ -26,8 +23,13 @@ public final class MailCollector {
     /// What could not be taken as it was, from every input.
     public var issues: [ImportIssue] { importer.issues }
 
-    /// The threads of every message read, by the jwz algorithm.
-    public func threads() -> [ForumThread] { importer.threads() }
+    /// The threads of every message read, by the jwz algorithm, made. Throws when a text set aside
+    /// cannot be read back.
+    public func threads() throws -> [ForumThread] { try importer.threads() }
+
+    /// The threads of every message read, by the jwz algorithm, decided: each is made when asked
+    /// for. Call once, when everything is read.
+    public func plan() -> MailThreads { importer.plan() }
 
     /// The ids the messages read have or name: stored threads holding any of them belong with this mail.
     public var linkKeys: Set<String> { importer.linkKeys }

@@ -4,18 +4,17 @@ import WeftModel
 extension MailImporter {
     /// The ids this import's messages have or name: what stored threads are looked up by.
     var linkKeys: Set<String> {
-        var keys: Set<String> = []
-        keys.reserveCapacity(items.count * 2)
+        var numbers: Set<Int32> = []
         for item in items where !item.stored {
-            keys.insert(item.id)
-            keys.formUnion(item.references)
+            numbers.insert(item.id)
+            for k in item.references { numbers.insert(references[k]) }
         }
-        return keys
+        return Set(numbers.map { ids[$0] })
     }
 
     /// The subjects of this import's messages, without reply prefixes and list tags.
     var subjectBases: Set<String> {
-        Set(items.lazy.filter { !$0.stored }.map { Subject.normalize($0.subject).base }.filter { !$0.isEmpty })
+        Set(items.lazy.filter { !$0.stored && $0.subjectBase >= 0 }.map { bases[$0.subjectBase] })
     }
 
     /// Takes a stored mail thread's posts back, to be threaded again with this import's messages.
@@ -26,11 +25,15 @@ extension MailImporter {
     mutating func include(stored thread: ForumThread) {
         let parents = MailImporter.parents(thread.posts)
         for post in thread.posts where !post.placeholder {
-            let references = post.references ?? MailImporter.chain(of: post, parents: parents, thread: thread.id)
+            let chain = post.references ?? MailImporter.chain(of: post, parents: parents, thread: thread.id)
             let subject = post.subject ?? MailImporter.subject(of: post, parents: parents, title: thread.title)
-            if seen[post.id] != nil || MailImporter.numberedBase(post.id) != nil { mayHaveDuplicateIDs = true }
-            items.append(MailItem(id: post.id, references: references, subject: subject, author: post.author, date: post.date,
-                                  body: post.body, format: post.format, storedPost: MailItem.Stored(post), bodyHash: StableHash.value(post.body)))
+            let id = number(post.id)
+            if firstItem[Int(id)] >= 0 || MailImporter.numberedBase(post.id) != nil { mayHaveDuplicateIDs = true }
+            let (ref, _) = records.add(MailRecord(body: post.body, subject: subject, author: post.author,
+                                                  isHTML: post.format == .html, storedPost: post))
+            let (base, reply) = Subject.normalize(subject)
+            items.append(MailItem(id: id, references: addReferences(chain), subjectBase: base.isEmpty ? -1 : bases.number(base),
+                                  isReply: reply, date: post.date, bodyHash: StableHash.value(post.body), record: ref, stored: true))
             storedCount += 1
         }
     }
@@ -86,16 +89,14 @@ extension MailImporter {
 
     /// What a thread's posts keep of their messages' References and Subject: only what the stored
     /// tree and title do not already say, so that ``include(stored:)`` gives back the items threaded.
-    static func keepHeaders(_ thread: inout ForumThread, items: [MailItem], index: [String: Int]) {
+    static func keepHeaders(_ thread: inout ForumThread, headers: [String: MailThreads.Headers]) {
         let parents = parents(thread.posts)
         for k in thread.posts.indices where !thread.posts[k].placeholder {
-            guard let i = index[thread.posts[k].id] else { continue }
+            guard let own = headers[thread.posts[k].id] else { continue }
             let post = thread.posts[k]
-            let references = items[i].references
-            thread.posts[k].references = chainMatches(post, references, parents: parents, thread: thread.id) ? nil : references
+            thread.posts[k].references = chainMatches(post, own.references, parents: parents, thread: thread.id) ? nil : own.references
             let derived = subject(of: post, parents: parents, title: thread.title)
-            let own = items[i].subject
-            thread.posts[k].subject = own == derived || Subject.normalize(derived) == Subject.normalize(own) ? nil : own
+            thread.posts[k].subject = own.subject == derived || Subject.normalize(derived) == Subject.normalize(own.subject) ? nil : own.subject
         }
     }
 
@@ -103,27 +104,28 @@ extension MailImporter {
     /// split they came in: a copy of a message already taken (same author and text) goes, and the
     /// different ones are numbered by date, then text: the earliest keeps the id, the next is `id#2`.
     mutating func settleDuplicateIDs() {
-        var position: [String: Int] = [:]
-        position.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() where position[item.id] == nil { position[item.id] = i }
-        var families: [String: [Int]] = [:]
+        var position = [Int32](repeating: -1, count: ids.count)
+        for (i, item) in items.enumerated() where position[Int(item.id)] < 0 { position[Int(item.id)] = Int32(i) }
+        var families: [Int32: [Int]] = [:]
         for (i, item) in items.enumerated() {
-            if let base = MailImporter.numberedBase(item.id), position[base] != nil {
-                families[base, default: [position[base]!]].append(i)
-            } else if position[item.id] != i {
-                families[item.id, default: [position[item.id]!]].append(i)
+            if ids.contains(item.id, byte: UInt8(ascii: "#")), let base = MailImporter.numberedBase(ids[item.id]),
+               let b = ids.find(base), position[Int(b)] >= 0 {
+                families[b, default: [Int(position[Int(b)])]].append(i)
+            } else if position[Int(item.id)] != Int32(i) {
+                families[item.id, default: [Int(position[Int(item.id)])]].append(i)
             }
         }
         guard !families.isEmpty else { return }
         var dropped: Set<Int> = []
         for (base, members) in families {
+            let records = Dictionary(uniqueKeysWithValues: members.map { ($0, record(of: items[$0])) })
+            func author(_ i: Int) -> String? { records[i]??.author }
             // Stored copies first, so a message imported again keeps the post the store had.
             let ordered = members.sorted { (items[$0].stored ? 0 : 1, $0) < (items[$1].stored ? 0 : 1, $1) }
             var kept: [Int] = []
             for i in ordered {
-                let item = items[i]
                 if kept.contains(where: {
-                    items[$0].bodyHash == item.bodyHash && items[$0].author == item.author && text(of: items[$0]) == text(of: item)
+                    items[$0].bodyHash == items[i].bodyHash && author($0) == author(i) && records[$0]??.body == records[i]??.body
                 }) {
                     dropped.insert(i)
                 } else {
@@ -131,15 +133,15 @@ extension MailImporter {
                 }
             }
             kept.sort { a, b in
-                let (pa, pb) = (items[a], items[b])
-                let (da, db) = (pa.date ?? .distantFuture, pb.date ?? .distantFuture)
+                let (da, db) = (items[a].sortDate, items[b].sortDate)
                 if da != db { return da < db }
                 let (ha, hb) = (items[a].bodyHash, items[b].bodyHash)
                 if ha != hb { return ha < hb }
-                return (pa.author ?? "") < (pb.author ?? "")
+                return (author(a) ?? "") < (author(b) ?? "")
             }
+            let baseText = ids[base]
             for (n, i) in kept.enumerated() {
-                items[i].id = n == 0 ? base : "\(base)#\(n + 1)"
+                items[i].id = n == 0 ? base : number("\(baseText)#\(n + 1)")
             }
         }
         if !dropped.isEmpty {

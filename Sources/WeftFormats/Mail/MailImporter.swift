@@ -3,16 +3,22 @@ import WeftModel
 
 /// Turns mail messages (from mbox files or Maildir folders) into threads.
 public struct MailImporter {
+    /// The messages taken, in the order taken.
     var items: [MailItem] = []
-    /// Each Message-ID taken, with the place of its first item (kept small: a million ids cost memory).
-    var seen: [String: Int32] = [:]
-    /// One copy of each Message-ID met, so that a message's own id and every reference to it share one
-    /// string (the references of a million replies were a third of an import's memory).
-    var interned: Set<String> = []
+    /// Every Message-ID met (of a message or in a reference), each once: items name them by number.
+    var ids = InternedStrings()
+    /// Every subject base met (see ``MailItem/subjectBase``).
+    var bases = InternedStrings()
+    /// The items' references, one after another (see ``MailItem/references``).
+    var references: [Int32] = []
+    /// For each id number, the place of the first item taken under it, or -1.
+    var firstItem: [Int32] = []
     /// How many messages came under a Message-ID met more than once.
-    var duplicates: [String: Int] = [:]
-    /// The inputs messages came from, each once, named by a message's ``MailItem/origin``.
+    var duplicates: [Int32: Int] = [:]
+    /// The inputs messages came from, each once, named by a record's ``MailRecord/origin``.
     var sources: [String] = []
+    /// The messages' texts, header fields, subjects and authors: on disk when a spill is set.
+    let records = MailRecords()
     /// Issues met so far.
     public private(set) var issues: [ImportIssue] = []
     private var forum: String?
@@ -29,14 +35,14 @@ public struct MailImporter {
     var storedCount = 0
     /// Set when a Message-ID was met twice (in the files, or in the files and the store).
     var mayHaveDuplicateIDs = false
-    /// Where message texts go while the archive is read, when set (see ``MailSpill``).
-    var spill: MailSpill?
-    /// Whether texts still go to the spill (not after a write to it failed).
-    var spillWrites = true
-    /// Where each spilled post's text is, by post id, once the items are threaded and let go.
-    var spilledByID: [String: MailSpill.Ref] = [:]
-    /// How many messages were taken, kept when the items are let go after threading.
+    /// How many messages were taken, kept when the items go to the threads.
     var releasedCount: Int?
+
+    /// Where message records go while the archive is read, when set (see ``MailSpill``).
+    var spill: MailSpill? {
+        get { records.spill }
+        nonmutating set { records.spill = newValue }
+    }
 
     /// Adds a file that is one message (a Maildir's), naming `source` in any issue.
     public mutating func add(_ bytes: [UInt8], source: String) {
@@ -80,6 +86,9 @@ public struct MailImporter {
         var listID: String?
         var headers: MailHeaders?
         var bodyHash: UInt64 = 0
+        /// The subject without reply prefixes and list tags (``Subject/normalize(_:)``), and whether it is a reply's.
+        var subjectBase = ""
+        var subjectIsReply = false
     }
 
     /// How much of a To or Cc field is kept (a list's Cc can name hundreds).
@@ -100,6 +109,7 @@ public struct MailImporter {
         }
         p.warnings = extracted.warnings
         p.subject = EncodedWords.decode(message.header("Subject") ?? "")
+        (p.subjectBase, p.subjectIsReply) = Subject.normalize(p.subject.isEmpty ? "(no subject)" : p.subject)
         p.author = message.header("From").flatMap(MailAddress.displayName)
         p.date = MailDate.parse(message.header("Date"))
         var body = extracted.text
@@ -141,14 +151,16 @@ public struct MailImporter {
         for w in p.warnings {
             issues.append(ImportIssue(source: source, position: at.description, reason: w, skipped: false))
         }
-        var id = p.messageID ?? p.fallbackID
-        if let first = seen[id] {
-            let earlier = items[Int(first)]
-            let (firstSource, firstPosition) = (earlier.origin.map { sources[Int($0.source)] } ?? "the store", earlier.origin?.position.description ?? "")
-            if earlier.bodyHash == p.bodyHash, earlier.author == p.author, earlier.subject == p.subject,
-               text(of: earlier) == p.body {
+        let subject = p.subject.isEmpty ? "(no subject)" : p.subject
+        var idText = p.messageID ?? p.fallbackID
+        var id = number(idText)
+        if firstItem[Int(id)] >= 0 {
+            let earlier = items[Int(firstItem[Int(id)])]
+            let record = try? records.read(earlier.record)
+            let (firstSource, firstPosition) = (record?.origin.map { sources[Int($0.source)] } ?? "the store", record?.origin?.position.description ?? "")
+            if earlier.bodyHash == p.bodyHash, let record, record.author == p.author, record.subject == p.subject, record.body == p.body {
                 issues.append(ImportIssue(source: source, position: at.description,
-                                          reason: "the same message as \(firstSource) \(firstPosition) (Message-ID <\(id)>); imported once",
+                                          reason: "the same message as \(firstSource) \(firstPosition) (Message-ID <\(idText)>); imported once",
                                           skipped: false))
                 return
             }
@@ -156,78 +168,65 @@ public struct MailImporter {
             duplicates[id] = n + 1
             mayHaveDuplicateIDs = true
             issues.append(ImportIssue(source: source, position: at.description,
-                                      reason: "duplicate Message-ID <\(id)> (\(firstSource) \(firstPosition) has another message under it); both kept, the later-dated as <\(id)#2> or after", skipped: false))
-            id += "#\(n + 1)"
+                                      reason: "duplicate Message-ID <\(idText)> (\(firstSource) \(firstPosition) has another message under it); both kept, the later-dated as <\(idText)#2> or after", skipped: false))
+            idText += "#\(n + 1)"
+            id = number(idText)
         } else {
-            seen[id] = Int32(items.count)
+            firstItem[Int(id)] = Int32(items.count)
         }
         if forum == nil, let listID = p.listID { forum = MailImporter.listName(listID) }
-        var item = MailItem(id: intern(id), references: p.references.map { intern($0) }, subject: p.subject.isEmpty ? "(no subject)" : p.subject,
-                            author: p.author, date: p.date, body: p.body, format: p.isHTML ? .html : .plain, headers: p.headers,
-                            bodyHash: p.bodyHash, origin: MailItem.Origin(source: sourceNumber(source), position: at))
-        if let spill, spillWrites {
-            do {
-                item.spilled = try spill.write(body: p.body, headers: p.headers)
-                item.body = ""
-                item.headers = nil
-            } catch {
-                // A full disk keeps the texts that follow in memory (those set aside stay readable):
-                // the import goes on, only bigger.
-                issues.append(ImportIssue(source: spill.path, position: nil,
-                                          reason: "message texts cannot be set aside (\(error)); kept in memory", skipped: false))
-                spillWrites = false
-            }
-        }
-        items.append(item)
+        let origin = MailItem.Origin(source: sourceNumber(source), position: at)
+        let (ref, issue) = records.add(MailRecord(body: p.body, headers: p.headers, subject: subject, author: p.author,
+                                                  isHTML: p.isHTML, origin: origin))
+        if let issue { issues.append(issue) }
+        items.append(MailItem(id: id, references: addReferences(p.references), subjectBase: p.subjectBase.isEmpty ? -1 : bases.number(p.subjectBase),
+                              isReply: p.subjectIsReply, date: p.date, bodyHash: p.bodyHash, record: ref))
     }
 
-    /// The threads, by the jwz algorithm.
+    /// The number of an id, added when it is new.
+    mutating func number(_ id: String) -> Int32 {
+        let n = ids.number(id)
+        while firstItem.count < ids.count { firstItem.append(-1) }
+        return n
+    }
+
+    /// Adds references to the pool; returns their places.
+    mutating func addReferences(_ refs: [String]) -> Range<Int32> {
+        let start = Int32(references.count)
+        for ref in refs { references.append(number(ref)) }
+        return start..<Int32(references.count)
+    }
+
+    /// The threads, by the jwz algorithm, made.
+    public mutating func threads() throws -> [ForumThread] { try plan().all() }
+
+    /// The threads, by the jwz algorithm, decided but not made (see ``MailThreads``). The importer
+    /// gives its messages to them: call once, when every message is taken.
     ///
     /// Messages are threaded in date order (then by id), not in the order the files gave them: where
     /// jwz's choices depend on order (which of two roots with one subject collects the orphans), an
     /// archive threads the same however it was split into files or in what order they came.
-    public mutating func threads() -> [ForumThread] {
+    public mutating func plan() -> MailThreads {
         // Only when some Message-ID came twice: the look-up of every id costs a third of a second at 100k.
         if mayHaveDuplicateIDs { settleDuplicateIDs() }
-        // The order as places, not a sorted copy of the items: a million of them are several hundred MB.
-        let order = items.indices.sorted { a, b in
-            let (da, db) = (items[a].date ?? .distantFuture, items[b].date ?? .distantFuture)
+        let mail = JWZThreader.Input(items: items, references: references, ids: ids)
+        releasedCount = count
+        // The threads hold what is needed from here on: the importer's own copies go.
+        (items, references, ids, bases, firstItem, duplicates) = ([], [], InternedStrings(), InternedStrings(), [], [:])
+        // The order as places, not a sorted copy of the items.
+        let order = mail.items.indices.sorted { a, b in
+            let (da, db) = (mail.items[a].sortDate, mail.items[b].sortDate)
             if da != db { return da < db }
-            if items[a].id != items[b].id { return items[a].id < items[b].id }
+            let (ia, ib) = (mail.items[a].id, mail.items[b].id)
+            if ia != ib { return mail.ids.less(ia, ib) }
             return a < b
         }
-        if spill != nil { seen = [:]; duplicates = [:]; interned = [] }  // only taking messages needs them
-        let threads = JWZThreader.threads(items, order: order, forum: forum)
-        if spill != nil {
-            // The threads hold what is needed from here on: the items and their ids go, the texts' places stay.
-            for item in items { if let ref = item.spilled { spilledByID[item.id] = ref } }
-            releasedCount = count
-            items = []
-        }
-        return threads
+        let (forest, roots) = JWZThreader.thread(mail, order: order)
+        return MailThreads(mail: mail, forest: forest, roots: roots, records: records, forum: forum)
     }
 
-    /// The one copy of an id (see ``interned``).
-    mutating func intern(_ id: String) -> String { interned.insert(id).memberAfterInsert }
-
-    /// A message's text, from the spill when it was put there.
-    func text(of item: MailItem) -> String {
-        guard let ref = item.spilled, let spill else { return item.body }
-        return (try? spill.read(ref).body) ?? ""
-    }
-
-    /// A thread with its posts' texts and header fields brought back from the spill (as it was, when none were spilled).
-    public func expand(_ thread: ForumThread) throws -> ForumThread {
-        guard let spill, !spilledByID.isEmpty else { return thread }
-        var t = thread
-        for k in t.posts.indices {
-            guard let ref = spilledByID[t.posts[k].id] else { continue }
-            let (body, headers) = try spill.read(ref)
-            t.posts[k].body = body
-            t.posts[k].headers = headers
-        }
-        return t
-    }
+    /// A message's text, author and subject, from wherever its record is.
+    func record(of item: MailItem) -> MailRecord? { try? records.read(item.record) }
 
     /// "ksummit-discuss" from `List-Id: <ksummit-discuss.lists.linuxfoundation.org>` (or its description).
     static func listName(_ value: String) -> String? {
@@ -267,7 +266,6 @@ extension MailImporter {
         if wholeFile {
             // Sized up front. Blocks of a file read in parts grow as arrays do instead: reserving
             // each block's exact room would copy everything read so far, every block.
-            seen.reserveCapacity(seen.count + spans.count)
             items.reserveCapacity(items.count + spans.count)
         }
         var start = 0

@@ -6,13 +6,14 @@ import Glibc
 
 /// Where an import keeps its messages' bodies while the whole archive is threaded.
 ///
-/// Threading needs every message's ids and subject, not its text: the text and header fields of
-/// each message go to a file as it is read, and come back a batch of threads at a time as they are
-/// written, so an import's memory holds what threading needs, not the archive. The file is the
-/// caller's to place (inside the store, so an import writes nowhere else) and is removed when the
-/// spill is closed. The record format is this file's own and lives only as long as one import:
-/// each field a 32-bit length and its UTF-8 bytes, a missing field as length 0xFFFFFFFF. It is
-/// written by hand because no library is needed to write six strings and read them back.
+/// Threading needs every message's ids, not its text: each message's ``MailRecord`` (text, header
+/// fields, subject, author, where it came from) goes to a file as it is read, and comes back a few
+/// threads at a time as they are written, so an import's memory holds what threading needs, not the
+/// archive. The file is the caller's to place (inside the store, so an import writes nowhere else)
+/// and is removed when the spill is closed. The record format is this file's own and lives only as
+/// long as one import: each string a 32-bit length and its UTF-8 bytes (a missing one as length
+/// 0xFFFFFFFF), then a byte for HTML and four 64-bit numbers for the origin, all little-endian.
+/// It is written by hand because no library is needed to write eight strings and read them back.
 final class MailSpill: @unchecked Sendable {
     /// Where a message's record is in the file.
     struct Ref: Sendable, Equatable {
@@ -38,10 +39,10 @@ final class MailSpill: @unchecked Sendable {
         unlink(path)
     }
 
-    /// Writes a post's body and header fields; returns where they are.
-    func write(body: String, headers: MailHeaders?) throws -> Ref {
+    /// Writes a message's record; returns where it is.
+    func write(_ r: MailRecord) throws -> Ref {
         var record: [UInt8] = []
-        record.reserveCapacity(body.utf8.count + 64)
+        record.reserveCapacity(r.body.utf8.count + r.subject.utf8.count + 96)
         func put(_ s: String?) {
             guard let s else {
                 withUnsafeBytes(of: UInt32.max.littleEndian) { record.append(contentsOf: $0) }
@@ -50,9 +51,17 @@ final class MailSpill: @unchecked Sendable {
             withUnsafeBytes(of: UInt32(s.utf8.count).littleEndian) { record.append(contentsOf: $0) }
             record.append(contentsOf: s.utf8)
         }
-        put(body)
-        put(headers == nil ? nil : "")
-        for field in [headers?.from, headers?.to, headers?.cc, headers?.date, headers?.listID] { put(field) }
+        func put(_ n: Int64) { withUnsafeBytes(of: n.littleEndian) { record.append(contentsOf: $0) } }
+        put(r.body)
+        put(r.headers == nil ? nil : "")
+        for field in [r.headers?.from, r.headers?.to, r.headers?.cc, r.headers?.date, r.headers?.listID] { put(field) }
+        put(r.subject)
+        put(r.author)
+        record.append(r.isHTML ? 1 : 0)
+        let o = r.origin
+        for n in [o.map { Int64($0.source) } ?? -1, Int64(o?.position.message ?? 0), Int64(o?.position.line ?? 0), o?.position.byte ?? 0] {
+            put(n)
+        }
         return try lock.withLock {
             let at = end
             var done = 0
@@ -69,8 +78,8 @@ final class MailSpill: @unchecked Sendable {
         }
     }
 
-    /// Reads a record back: the body and the header fields.
-    func read(_ ref: Ref) throws -> (body: String, headers: MailHeaders?) {
+    /// Reads a record back.
+    func read(_ ref: Ref) throws -> MailRecord {
         var bytes = [UInt8](repeating: 0, count: Int(ref.length))
         var done = 0
         try bytes.withUnsafeMutableBytes { raw in
@@ -82,20 +91,30 @@ final class MailSpill: @unchecked Sendable {
             }
         }
         var at = 0
+        func number(_ width: Int) -> UInt64 {
+            guard at + width <= bytes.count else { return 0 }
+            defer { at += width }
+            return (0..<width).reduce(UInt64(0)) { $0 | UInt64(bytes[at + $1]) << (8 * UInt64($1)) }
+        }
         func take() -> String? {
-            guard at + 4 <= bytes.count else { return nil }
-            let n = bytes[at..<(at + 4)].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
-            at += 4
+            let n = UInt32(truncatingIfNeeded: number(4))
             guard n != UInt32.max else { return nil }
             let end = min(bytes.count, at + Int(n))
             defer { at = end }
             return String(decoding: bytes[at..<end], as: UTF8.self)
         }
-        let body = take() ?? ""
-        guard take() != nil else {
-            for _ in 0..<5 { _ = take() }
-            return (body, nil)
+        var r = MailRecord(body: take() ?? "")
+        let hasHeaders = take() != nil
+        let fields = (0..<5).map { _ in take() }
+        if hasHeaders { r.headers = MailHeaders(from: fields[0], to: fields[1], cc: fields[2], date: fields[3], listID: fields[4]) }
+        r.subject = take() ?? ""
+        r.author = take()
+        r.isHTML = number(1) == 1
+        let source = Int64(bitPattern: number(8))
+        let (message, line, byte) = (Int64(bitPattern: number(8)), Int64(bitPattern: number(8)), Int64(bitPattern: number(8)))
+        if source >= 0 {
+            r.origin = MailItem.Origin(source: Int32(source), position: MailImporter.Position(message: Int(message), line: Int(line), byte: Int(byte)))
         }
-        return (body, MailHeaders(from: take(), to: take(), cc: take(), date: take(), listID: take()))
+        return r
     }
 }
