@@ -8,4 +8,8 @@ static inline sqlite3_destructor_type weft_sqlite_transient(void) { return SQLIT
 /// (Here because this is the store's only C module.)
 int syncfs(int fd);
 static inline int weft_syncfs(int fd) { return syncfs(fd); }
+
+/// mallopt(3)'s M_ARENA_MAX, from malloc.h, which Swift's Glibc module does not export (here for the same reason).
+#include <malloc.h>
+static inline int weft_malloc_arena_max(int arenas) { return mallopt(M_ARENA_MAX, arenas); }
 #endif

@@ -71,7 +71,8 @@ public final class FileStore: @unchecked Sendable {
 
     /// Whether the store holds no threads.
     public var isEmpty: Bool {
-        ((try? fm.contentsOfDirectory(atPath: threadsDir.path)) ?? []).allSatisfy { !$0.hasSuffix(".json") }
+        // The first thread file answers: listing 100,000 names was a fifth of the browser's first screen.
+        FileState.jsonNames(in: threadsDir.path, upTo: 1).isEmpty
     }
 
     /// Runs `body` holding the store's lock, so that what it reads stays true while it writes.

@@ -26,6 +26,7 @@ struct Import: ParsableCommand {
     var paths: [String]
 
     func run() throws {
+        ImportPipeline.shareAllocatorArenas()
         let recipes = try recipeOptions.book()
         // Nothing to read makes no store: `weft import --store new /typo` must not leave an empty one behind.
         let missing = paths.filter { $0 != "-" && !FileManager.default.fileExists(atPath: $0) }
