@@ -8,6 +8,9 @@ public struct JSONBytes {
 
     public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
+    /// Empties the bytes written so far, keeping their room (for output written a chunk at a time).
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// Text as it is (punctuation, indentation, key names written with their quotes).
     public mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 

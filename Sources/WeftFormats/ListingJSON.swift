@@ -44,7 +44,15 @@ public enum ListingJSON {
 
     /// `weft list --json`.
     public static func list(store: String, summaries: [ThreadSummary], problems: [(path: String, reason: String)]) throws -> Data {
-        listBytes(store: store, summaries: summaries, problems: problems.map { ProblemEntry(path: $0.path, reason: $0.reason) })
+        var data = Data()
+        write(store: store, summaries: summaries, problems: problems) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// `weft list --json`, given to `sink` a chunk at a time.
+    public static func write(store: String, summaries: [ThreadSummary], problems: [(path: String, reason: String)],
+                             to sink: ([UInt8]) -> Void) {
+        writeList(store: store, summaries: summaries, problems: problems.map { ProblemEntry(path: $0.path, reason: $0.reason) }, to: sink)
     }
 
     /// `weft authors --json`: authors with post counts and, store-wide, thread counts.

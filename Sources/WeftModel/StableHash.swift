@@ -9,7 +9,8 @@ public enum StableHash {
         text.utf8.withContiguousStorageIfAvailable { bytes($0) } ?? bytes(Array(text.utf8))
     }
 
-    /// The 64-bit FNV-1a hash of bytes.
+    /// The 64-bit FNV-1a hash of bytes (inlinable: the mail importer hashes every Message-ID it meets).
+    @inlinable
     public static func bytes(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }

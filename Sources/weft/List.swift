@@ -38,18 +38,18 @@ struct List: ParsableCommand {
             Output.error("weft: skipped \(problem.description)")
         }
         if json {
-            let data = try ListingJSON.list(store: store.root.path, summaries: shown,
-                                            problems: listing.problems.map { ($0.path, $0.reason) })
-            FileHandle.standardOutput.write(data)
+            ListingJSON.write(store: store.root.path, summaries: shown, problems: listing.problems.map { ($0.path, $0.reason) }) {
+                Output.bytes($0)
+            }
             return
         }
         let zone = TimeZone.current
-        Output.lines(shown.lazy.map { s in
+        func fields(_ s: ThreadSummary) -> [String] {
             let last = s.lastDate.map { DateText.day($0, zone: zone) } ?? "-"
             let unread = s.unreadCount > 0 ? "\(s.unreadCount) new" : ""
-            return [s.id, s.title, s.starter ?? Post.unnamedAuthor, "\(s.postCount) posts", unread, last]
-                .filter { !$0.isEmpty }.joined(separator: "\t")
-        })
+            return [s.id, s.title, s.starter ?? Post.unnamedAuthor, "\(s.postCount) posts", unread, last].filter { !$0.isEmpty }
+        }
+        Output.rows(shown.lazy.map(fields))
     }
 
 }

@@ -52,6 +52,11 @@ struct MailThreadsTests {
         #expect(all.first { $0.title == "Third" }?.posts.first?.placeholder == true, "two replies to a missing message share a stand-in")
     }
 
+    @Test func whatThreadingHoldsForAMessageStaysSmall() {
+        // A million are held at once: every byte here is a megabyte of an import's peak.
+        #expect(MemoryLayout<MailItem>.stride == 48)
+    }
+
     @Test func textsSetAsideComeBackWhenTheThreadsAreMade() throws {
         let dir = temporaryDirectory("weft-mail-threads")
         defer { try? FileManager.default.removeItem(at: dir) }

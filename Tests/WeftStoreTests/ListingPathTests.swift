@@ -42,8 +42,8 @@ struct ListingPathTests {
     func check(_ index: StoreIndex, author: String, threads: Int, scansThreads: Bool, scansParticipants: Bool) throws {
         let listed = try index.listing(ThreadQuery(authors: [author]))
         #expect(listed.count == threads)
-        #expect(try index.scanBeatsLookUps(listed.count) == scansThreads)
-        #expect(try index.scanBeatsLookUps(listed.count, rowsPerThread: 8) == scansParticipants)
+        #expect(StoreIndex.scanBeatsLookUps(listed.count, maxRow: try index.maxRow()) == scansThreads)
+        #expect(StoreIndex.scanBeatsLookUps(listed.count, rowsPerThread: 8, maxRow: try index.maxRow()) == scansParticipants)
         let byId = Dictionary(uniqueKeysWithValues: Self.threads.map { ($0.id, $0) })
         for summary in listed {
             let thread = try #require(byId[summary.id])

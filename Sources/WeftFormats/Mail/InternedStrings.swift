@@ -1,4 +1,5 @@
 import Foundation
+import WeftModel
 
 /// Strings kept once each and numbered from 0 in the order first met: an import's Message-IDs.
 ///
@@ -54,8 +55,7 @@ struct InternedStrings: Sendable {
 
     /// FNV-1a, with a final mix so that the low bits (the slot) depend on every byte.
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var h = StableHash.bytes(key)
         h ^= h >> 33
         h = h &* 0xff51_afd7_ed55_8ccd
         h ^= h >> 33

@@ -3,7 +3,7 @@ import WeftModel
 
 /// One message as threading holds it: numbers for its ids, its date, and where the rest is.
 ///
-/// A million of these are held while an archive is threaded, so an item is 56 bytes: its id and
+/// A million of these are held while an archive is threaded, so an item is 48 bytes: its id and
 /// references are numbers in the import's ``InternedStrings``, its subject a number for the subject
 /// stripped of reply prefixes and list tags, and everything else (text, header fields, subject,
 /// author, origin) a ``MailRecord`` kept in the spill until the thread is written.

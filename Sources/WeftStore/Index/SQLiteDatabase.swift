@@ -145,6 +145,12 @@ final class SQLiteDatabase {
             return String(cString: p)
         }
 
+        /// A text column's UTF-8 bytes, valid until the statement steps again (nil for NULL).
+        func text(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+            guard let p = sqlite3_column_text(stmt, column) else { return nil }
+            return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, column)))
+        }
+
         func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(stmt, column)) }
         func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(stmt, column) }
         func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }

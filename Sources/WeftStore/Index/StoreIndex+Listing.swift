@@ -14,39 +14,37 @@ extension StoreIndex {
             let titled = try threads(titleContaining: text)
             keys = keys.filter(titled.contains)
         }
-        let found = try summaries(keys)
-        guard withParticipants else { return keys.compactMap { found[$0] } }
-        var participants: [Int64: [String: Int]] = [:]
-        if try scanBeatsLookUps(keys.count, rowsPerThread: 8) {
+        var found = try orderedSummaries(keys)
+        guard withParticipants else { return found.compactMap { $0 } }
+        if let places = try scanPlaces(keys, rowsPerThread: 8) {
             // The table is in thread order: each thread's rows come together.
-            let wanted = Set(keys)
             let stmt = try db.prepare("SELECT thread, author, posts FROM participants")
+            var names = NameCache()
             var thread: Int64 = -1
-            var kept = false
+            var place: Int?
             var counts: [String: Int] = [:]
             while try stmt.next() {
                 let key = stmt.int64(0)
                 if key != thread {
-                    if kept { participants[thread] = counts }
+                    if let place { found[place]?.participants = counts }
                     thread = key
-                    kept = wanted.contains(key)
+                    place = places.place(of: key)
                     counts = [:]
                 }
-                if kept { counts[stmt.string(1) ?? "", default: 0] += stmt.int(2) }
+                if place != nil { counts[names.name(stmt, column: 1), default: 0] += stmt.int(2) }
             }
-            if kept { participants[thread] = counts }
+            if let place { found[place]?.participants = counts }
         } else {
             let stmt = try db.cached("SELECT author, posts FROM participants WHERE thread = ?1")
-            for key in keys.sorted() {  // in the table's order: neighbours share pages
+            // In the table's order: neighbours share pages.
+            for (key, k) in zip(keys, keys.indices).sorted(by: { $0.0 < $1.0 }) {
                 stmt.bind([key])
-                while try stmt.next() { participants[key, default: [:]][stmt.string(0) ?? "", default: 0] += stmt.int(1) }
+                var counts: [String: Int] = [:]
+                while try stmt.next() { counts[stmt.string(0) ?? "", default: 0] += stmt.int(1) }
+                found[k]?.participants = counts
             }
         }
-        return keys.compactMap { key in
-            guard var s = found[key] else { return nil }
-            s.participants = participants[key] ?? [:]
-            return s
-        }
+        return found.compactMap { $0 }
     }
 
     /// Every author with their posts and the threads they posted in, most posts first (as `weft authors` lists them).
