@@ -25,7 +25,7 @@ public enum DateText {
         // By hand (``CivilTime`` at the zone's offset): `weft list` writes one per thread, and the
         // calendar with `String(format:)` was a quarter of listing 100,000 threads.
         let local = date.addingTimeInterval(Double(zone.secondsFromGMT(for: date)))
-        if let text = CivilTime(local).iso8601 { return String(text.prefix(10)) }
+        if let text = CivilTime(local).isoDay { return text }
         let c = Calendar(identifier: .gregorian).dateComponents(in: zone, from: date)
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
