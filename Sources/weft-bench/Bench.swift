@@ -16,7 +16,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weft-bench",
         abstract: "Benchmarks: rendering, and importing mail, as medians against baselines run alongside.",
-        subcommands: [All.self, RenderBench.self, ImportBench.self, ScaleBench.self, RepliesBench.self, PagesBench.self, OpenBench.self, SearchBench.self, Generate.self],
+        subcommands: [All.self, RenderBench.self, ImportBench.self, ScaleBench.self, RepliesBench.self, PagesBench.self, OpenBench.self, SearchBench.self, FilterBench.self, Generate.self],
         defaultSubcommand: All.self)
 }
 

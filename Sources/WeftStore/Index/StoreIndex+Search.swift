@@ -17,7 +17,7 @@ extension StoreIndex {
         guard !terms.isEmpty else { return [] }
         let match = terms.joined(separator: " ")
         var binds: [(any SQLiteBindable)?] = [match]
-        let authorSQL = authors.isEmpty ? "" : " AND posts." + authorCondition(ThreadQuery(authors: authors), &binds)
+        let authorSQL = authors.isEmpty ? "" : " AND posts." + (try authorCondition(ThreadQuery(authors: authors), &binds))
         // The best posts first, by row alone, ranked among the newest `window` matches: one pass over
         // the matches, newest first, stopping at the window (a phrase of two common words used to be
         // matched twice, once to find where the window starts). A snippet and two joins per match cost
