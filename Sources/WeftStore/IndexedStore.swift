@@ -50,6 +50,15 @@ public struct IndexedStore {
                               problems: try problems())
     }
 
+    /// The threads a query lists as rows read in place, after the same sync as ``listing(_:titleContaining:participants:progress:check:)``
+    /// (see ``StoreIndex/eachListed(_:titleContaining:count:_:)``); returns the files the index could not read.
+    public func eachListed(_ query: ThreadQuery, titleContaining text: String? = nil, progress: ((Int, Int) -> Void)? = nil,
+                           check: Bool = false, count: (Int) -> Void, _ body: (Int, StoreIndex.ListedRow) throws -> Void) throws -> [StoreProblem] {
+        try sync(check: check, progress: progress)
+        try index.eachListed(query, titleContaining: text, count: count, body)
+        return try problems()
+    }
+
     /// Thread files the index could not read, with the reason, as of the last sync.
     public func problems() throws -> [StoreProblem] {
         try index.problems().map { StoreProblem(path: store.threadsDir.appendingPathComponent($0.file).path, reason: $0.reason) }

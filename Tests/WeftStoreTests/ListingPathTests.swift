@@ -54,5 +54,18 @@ struct ListingPathTests {
             #expect(summary.title == thread.title)
         }
         #expect(listed.map(\.lastDate) == listed.map(\.lastDate).sorted { ($0 ?? .distantPast) > ($1 ?? .distantPast) })
+        // The rows `weft list` writes its text from hold what the summaries hold, in the same places.
+        var rows: [ThreadSummary?] = []
+        try index.eachListed(ThreadQuery(authors: [author]), count: { rows = Array(repeating: nil, count: $0) }) { k, row in
+            #expect(rows[k] == nil, "place \(k) given twice")
+            rows[k] = ThreadSummary(id: String(decoding: row.id, as: UTF8.self), title: String(decoding: row.title, as: UTF8.self),
+                                    starter: row.starter.map { String(decoding: $0, as: UTF8.self) }, postCount: row.postCount,
+                                    participants: [:], lastDate: row.lastDate, unreadCount: row.unreadCount)
+        }
+        #expect(rows.count == listed.count)
+        for (row, summary) in zip(rows, listed) {
+            #expect(row?.id == summary.id && row?.title == summary.title && row?.starter == summary.starter)
+            #expect(row?.postCount == summary.postCount && row?.unreadCount == summary.unreadCount && row?.lastDate == summary.lastDate)
+        }
     }
 }
