@@ -6,7 +6,7 @@ import WeftModel
 /// A list archive split over several mbox files, Maildirs and message files is threaded as one:
 /// a reply in one file finds its parent in another, and the store receives the threads the whole
 /// archive would give. Pass one to ``Importer/read(_:format:forum:recipes:mail:progress:)`` for each
-/// input, then take ``threads()`` and ``issues`` once.
+/// input, then take ``threads()`` (or ``plan()``, to make them as they are written) and ``issues`` once.
 public final class MailCollector {
     var importer: MailImporter
 
