@@ -9,7 +9,9 @@ static inline sqlite3_destructor_type weft_sqlite_transient(void) { return SQLIT
 int syncfs(int fd);
 static inline int weft_syncfs(int fd) { return syncfs(fd); }
 
-/// mallopt(3)'s M_ARENA_MAX, from malloc.h, which Swift's Glibc module does not export (here for the same reason).
+/// mallopt(3)'s M_ARENA_MAX, from glibc's malloc.h, which Swift's Glibc module does not export (here for the same reason).
+#if defined(__linux__)
 #include <malloc.h>
 static inline int weft_malloc_arena_max(int arenas) { return mallopt(M_ARENA_MAX, arenas); }
+#endif
 #endif
