@@ -21,7 +21,7 @@ public struct MergeResult: Equatable, Sendable {
 
 extension FileStore {
     /// Threads with the same id merged into the first of them, in first-seen order.
-    public static func coalesced(_ threads: [ForumThread]) -> [ForumThread] {
+    static func coalesced(_ threads: [ForumThread]) -> [ForumThread] {
         var position: [String: Int] = [:]
         var out: [ForumThread] = []
         out.reserveCapacity(threads.count)

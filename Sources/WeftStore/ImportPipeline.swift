@@ -55,9 +55,9 @@ public struct ImportPipeline {
     @discardableResult
     public func merge(_ incoming: [ForumThread], rethreaded: Set<String> = [],
                       progress: ((Int, Int) -> Void)? = nil) throws -> MergeResult {
-        // Pieces of one thread in one call (a topic's post objects, a thread's pages, from many files)
-        // are merged first: each is read against the stored file, and one piece must not overwrite another.
-        try merge(ThreadStream(FileStore.coalesced(incoming)), rethreaded: rethreaded, progress: progress)
+        // Pieces of one thread in one call are merged first: each is read against the stored file, and
+        // one piece must not overwrite another.
+        try merge(ThreadStream(pieces: incoming), rethreaded: rethreaded, progress: progress)
     }
 
     /// Adds threads made as they are written (see ``ThreadStream``), as ``merge(_:rethreaded:progress:)``
@@ -74,7 +74,7 @@ public struct ImportPipeline {
             store.removeStaleTemporaryFiles()
             var settled: Rethreading?
             if !rethreaded.isEmpty {
-                let s = try Rethreading(FileStore.coalesced(source.all()), ids: rethreaded, store: store)
+                let s = try Rethreading(source.all(), ids: rethreaded, store: store)
                 source = ThreadStream(s.threads)
                 try s.writeReads(store)
                 settled = s

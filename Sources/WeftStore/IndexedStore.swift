@@ -43,14 +43,14 @@ public struct IndexedStore {
     /// (every Weft writer, and any tool that adds, replaces or removes a file, changes them): then the
     /// files are checked. `check` checks every file's size and time first, catching a file edited in
     /// place (see docs/store-format.md, "When the index notices a change").
-    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil, participants: Bool = true,
+    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil,
                         progress: ((Int, Int) -> Void)? = nil, check: Bool = false) throws -> SummaryListing {
         try sync(check: check, progress: progress)
-        return SummaryListing(summaries: try index.listing(query, titleContaining: text, participants: participants),
+        return SummaryListing(summaries: try index.listing(query, titleContaining: text),
                               problems: try problems())
     }
 
-    /// The threads a query lists as rows read in place, after the same sync as ``listing(_:titleContaining:participants:progress:check:)``
+    /// The threads a query lists as rows read in place, after the same sync as ``listing(_:titleContaining:progress:check:)``
     /// (see ``StoreIndex/eachListed(_:titleContaining:count:_:)``); returns the files the index could not read.
     public func eachListed(_ query: ThreadQuery, titleContaining text: String? = nil, progress: ((Int, Int) -> Void)? = nil,
                            check: Bool = false, count: (Int) -> Void, _ body: (Int, StoreIndex.ListedRow) throws -> Void) throws -> [StoreProblem] {

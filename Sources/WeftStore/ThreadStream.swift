@@ -4,8 +4,7 @@ import WeftModel
 ///
 /// An import of a million messages decides every thread before it writes any, but holds the posts of
 /// only the threads being written: ``ImportPipeline/merge(_:rethreaded:progress:)`` asks for them a
-/// slice at a time. Their ids must be distinct (pieces of one thread are merged before, as
-/// ``ImportPipeline/merge(_:rethreaded:progress:)`` does for an array).
+/// slice at a time. Their ids must be distinct: ``init(pieces:)`` merges the pieces of one thread first.
 public struct ThreadStream {
     /// How many threads there are.
     public let count: Int
@@ -17,7 +16,13 @@ public struct ThreadStream {
         self.make = make
     }
 
-    /// Threads already made.
+    /// Threads already made, pieces of one thread (a topic's post objects, a thread's pages, from
+    /// many files) merged into the first, so that ids are distinct.
+    public init(pieces: [ForumThread]) {
+        self.init(FileStore.coalesced(pieces))
+    }
+
+    /// Threads already made, with distinct ids.
     public init(_ threads: [ForumThread]) {
         self.init(count: threads.count) { Array(threads[$0]) }
     }

@@ -61,7 +61,7 @@ struct Import: ParsableCommand {
         try? mail.spill(to: store.scratchPath("mail.spill"))
         func write(_ batch: ImportBatch, from path: String) throws {
             read += batch.threads.reduce(0) { $0 + $1.realPostCount }
-            try write(ThreadStream(FileStore.coalesced(batch.threads)), issues: batch.issues, from: path)
+            try write(ThreadStream(pieces: batch.threads), issues: batch.issues, from: path)
         }
         func write(_ threads: ThreadStream, issues: [ImportIssue], from path: String, rethreaded: Set<String> = []) throws {
             var threads = threads

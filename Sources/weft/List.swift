@@ -29,33 +29,21 @@ struct List: ParsableCommand {
         let store = try storeOptions.open()
         // The index answers the filter, with the browser's queries: one meaning of "author".
         let query = ThreadQuery(authors: authors, excludedAuthors: notAuthors)
-        // Into a pipe, the text is written from the index's rows in place: no summary is made.
-        if !json && !Output.stdoutIsTerminal { return try listRows(store, query) }
-        // The text shows no participants: they are read for --json only.
+        // The text shows no participants: it is written from the index's rows in place, no summary made.
+        guard json else { return try listRows(store, query) }
         let listing = try Progress.indexing(store) { update in
-            try IndexedStore(store).listing(query, titleContaining: grep, participants: json, progress: update, check: check)
+            try IndexedStore(store).listing(query, titleContaining: grep, progress: update, check: check)
         }
-        let shown = listing.summaries
         for problem in listing.problems {
             Output.error("weft: skipped \(problem.description)")
         }
-        if json {
-            ListingJSON.write(store: store.root.path, summaries: shown, problems: listing.problems.map { ($0.path, $0.reason) }) {
-                Output.bytes($0)
-            }
-            return
+        ListingJSON.write(store: store.root.path, summaries: listing.summaries, problems: listing.problems.map { ($0.path, $0.reason) }) {
+            Output.bytes($0)
         }
-        let zone = TimeZone.current
-        func fields(_ s: ThreadSummary) -> [String] {
-            let last = s.lastDate.map { DateText.day($0, zone: zone) } ?? "-"
-            let unread = s.unreadCount > 0 ? "\(s.unreadCount) new" : ""
-            return [s.id, s.title, s.starter ?? Post.unnamedAuthor, "\(s.postCount) posts", unread, last].filter { !$0.isEmpty }
-        }
-        Output.rows(shown.lazy.map(fields))
     }
 
-    /// `weft list` as text into a pipe or file: each row's line made from the index's columns as they
-    /// are read (in the table's order), then written in the listing's order.
+    /// `weft list` as text: each row's line made from the index's columns as they are read (in the
+    /// table's order), then written in the listing's order; on a terminal, each line made safe first.
     private func listRows(_ store: FileStore, _ query: ThreadQuery) throws {
         let zone = TimeZone.current
         var text: [UInt8] = []
@@ -71,6 +59,9 @@ struct List: ParsableCommand {
             }
         }
         for problem in problems { Output.error("weft: skipped \(problem.description)") }
+        if Output.stdoutIsTerminal {
+            return Output.lines(spans.lazy.map { String(decoding: text[$0.lowerBound..<($0.upperBound - 1)], as: UTF8.self) })
+        }
         var chunk: [UInt8] = []
         chunk.reserveCapacity((1 << 16) + 4096)
         for span in spans {

@@ -35,27 +35,6 @@ enum Output {
         if !buffer.isEmpty { FileHandle.standardOutput.write(Data(buffer)) }
     }
 
-    /// Prints rows of fields, a tab between fields, with one write for every 64 KB (`weft list` prints
-    /// 100,000). Into a pipe the fields' bytes are copied as they are, with no line made of them.
-    static func rows(_ rows: some Sequence<[String]>) {
-        guard !stdoutIsTerminal else { return lines(rows.lazy.map { $0.joined(separator: "\t") }) }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity((1 << 16) + 4096)
-        for row in rows {
-            for (k, field) in row.enumerated() {
-                if k > 0 { buffer.append(0x09) }
-                var field = field
-                field.withUTF8 { buffer.append(contentsOf: $0) }
-            }
-            buffer.append(0x0A)
-            if buffer.count >= 1 << 16 {
-                bytes(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        if !buffer.isEmpty { bytes(buffer) }
-    }
-
     /// Writes bytes to standard output as they are (JSON, or text already made safe).
     static func bytes(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { raw in

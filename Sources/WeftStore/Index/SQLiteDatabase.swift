@@ -145,6 +145,9 @@ final class SQLiteDatabase {
             return String(cString: p)
         }
 
+        /// How many columns a row of the statement has.
+        var columnCount: Int32 { sqlite3_column_count(stmt) }
+
         /// A text column's UTF-8 bytes, valid until the statement steps again (nil for NULL).
         func text(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard let p = sqlite3_column_text(stmt, column) else { return nil }

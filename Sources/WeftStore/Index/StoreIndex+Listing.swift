@@ -2,20 +2,23 @@ import Foundation
 import WeftModel
 
 extension StoreIndex {
-    /// The full summaries of the threads a query lists, in its order, participants included unless
-    /// `participants` is false; with `text`, only those whose title contains it (any case, any accents).
-    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil, participants: Bool = true) throws -> [ThreadSummary] {
-        try db.reading { try readListing(query, titleContaining: text, withParticipants: participants) }
+    /// The full summaries of the threads a query lists, in its order, participants included; with
+    /// `text`, only those whose title contains it (any case, any accents).
+    public func listing(_ query: ThreadQuery, titleContaining text: String? = nil) throws -> [ThreadSummary] {
+        try db.reading { try readListing(query, titleContaining: text) }
     }
 
-    private func readListing(_ query: ThreadQuery, titleContaining text: String?, withParticipants: Bool) throws -> [ThreadSummary] {
-        var keys = try threadRows(query).keys
-        if let text, !text.isEmpty {
-            let titled = try threads(titleContaining: text)
-            keys = keys.filter(titled.contains)
-        }
+    /// The keys of the threads a query lists, in its order; with `text`, only those whose title contains it.
+    func listedKeys(_ query: ThreadQuery, titleContaining text: String?) throws -> [Int64] {
+        let keys = try threadRows(query).keys
+        guard let text, !text.isEmpty else { return keys }
+        let titled = try threads(titleContaining: text)
+        return keys.filter(titled.contains)
+    }
+
+    private func readListing(_ query: ThreadQuery, titleContaining text: String?) throws -> [ThreadSummary] {
+        let keys = try listedKeys(query, titleContaining: text)
         var found = try orderedSummaries(keys)
-        guard withParticipants else { return Self.taken(&found) }
         if let places = try scanPlaces(keys, rowsPerThread: 8) {
             // The table is in thread order: each thread's rows come together.
             let stmt = try db.prepare("SELECT thread, author, posts FROM participants")

@@ -23,31 +23,13 @@ extension StoreIndex {
     public func eachListed(_ query: ThreadQuery, titleContaining text: String? = nil, count: (Int) -> Void,
                            _ body: (Int, ListedRow) throws -> Void) throws {
         try db.reading {
-            var keys = try threadRows(query).keys
-            if let text, !text.isEmpty {
-                let titled = try threads(titleContaining: text)
-                keys = keys.filter(titled.contains)
-            }
+            let keys = try listedKeys(query, titleContaining: text)
             count(keys.count)
             let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-            func row(_ stmt: SQLiteDatabase.Statement) -> ListedRow {
+            try eachThreadRow(keys, columns: "id, title, starter, post_count, read, last") { k, stmt in
                 let posts = stmt.int(3)
-                return ListedRow(id: stmt.text(0) ?? empty, title: stmt.text(1) ?? empty, starter: stmt.text(2), postCount: posts,
-                                 unreadCount: max(0, posts - stmt.int(4)), lastDate: stmt.double(5).map(Date.init(timeIntervalSince1970:)))
-            }
-            if let places = try scanPlaces(keys) {
-                let stmt = try db.prepare("SELECT id, title, starter, post_count, read, last, row FROM threads")
-                while try stmt.next() {
-                    if let k = places.place(of: stmt.int64(6)) { try body(k, row(stmt)) }
-                }
-                return
-            }
-            let stmt = try db.cached("SELECT id, title, starter, post_count, read, last FROM threads WHERE row = ?1")
-            for (k, key) in keys.enumerated() {
-                stmt.bind([key])
-                guard try stmt.next() else { continue }
-                try body(k, row(stmt))
-                _ = try? stmt.next()
+                try body(k, ListedRow(id: stmt.text(0) ?? empty, title: stmt.text(1) ?? empty, starter: stmt.text(2), postCount: posts,
+                                      unreadCount: max(0, posts - stmt.int(4)), lastDate: stmt.double(5).map(Date.init(timeIntervalSince1970:))))
             }
         }
     }

@@ -146,32 +146,38 @@ extension StoreIndex {
 
     /// The summaries of threads, in the order of `keys` (nil for a key no thread has). Participants are not filled in.
     func orderedSummaries(_ keys: [Int64]) throws -> [ThreadSummary?] {
-        guard !keys.isEmpty else { return [] }
         var out = [ThreadSummary?](repeating: nil, count: keys.count)
-        func summary(_ stmt: SQLiteDatabase.Statement) -> ThreadSummary {
+        try eachThreadRow(keys, columns: "id, title, forum, starter, post_count, first, last, read") { k, stmt in
             let count = stmt.int(4)
-            return ThreadSummary(id: stmt.string(0) ?? "", title: stmt.string(1) ?? "", forum: stmt.string(2),
-                                 starter: stmt.string(3), postCount: count, participants: [:],
-                                 firstDate: stmt.double(5).map(Date.init(timeIntervalSince1970:)),
-                                 lastDate: stmt.double(6).map(Date.init(timeIntervalSince1970:)),
-                                 unreadCount: max(0, count - stmt.int(7)))
+            out[k] = ThreadSummary(id: stmt.string(0) ?? "", title: stmt.string(1) ?? "", forum: stmt.string(2),
+                                   starter: stmt.string(3), postCount: count, participants: [:],
+                                   firstDate: stmt.double(5).map(Date.init(timeIntervalSince1970:)),
+                                   lastDate: stmt.double(6).map(Date.init(timeIntervalSince1970:)),
+                                   unreadCount: max(0, count - stmt.int(7)))
         }
+        return out
+    }
+
+    /// Reads `columns` of the threads `keys` name, giving each row with its key's place: in the
+    /// table's order when one pass over the table beats a look-up each (a command listing tens of
+    /// thousands), else key by key. A key no thread has gives nothing.
+    func eachThreadRow(_ keys: [Int64], columns: String, _ body: (Int, SQLiteDatabase.Statement) throws -> Void) throws {
+        guard !keys.isEmpty else { return }
         if let places = try scanPlaces(keys) {
-            // Many (a command listing tens of thousands): one pass over the table beats a look-up each.
-            let stmt = try db.prepare("SELECT id, title, forum, starter, post_count, first, last, read, row FROM threads")
+            let stmt = try db.prepare("SELECT \(columns), row FROM threads")
+            let rowColumn = stmt.columnCount - 1
             while try stmt.next() {
-                if let k = places.place(of: stmt.int64(8)) { out[k] = summary(stmt) }
+                if let k = places.place(of: stmt.int64(rowColumn)) { try body(k, stmt) }
             }
-            return out
+            return
         }
-        let stmt = try db.cached("SELECT id, title, forum, starter, post_count, first, last, read FROM threads WHERE row = ?1")
+        let stmt = try db.cached("SELECT \(columns) FROM threads WHERE row = ?1")
         for (k, key) in keys.enumerated() {
             stmt.bind([key])
             guard try stmt.next() else { continue }
-            out[k] = summary(stmt)
+            try body(k, stmt)
             _ = try? stmt.next()
         }
-        return out
     }
 
     /// Where each key is in a list of keys, found by the row alone: rows are numbered from 1 with few
