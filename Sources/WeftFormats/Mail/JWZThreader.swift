@@ -135,7 +135,7 @@ enum JWZThreader {
         // not the first in container order, which depends on how the archive was split into files.
         func date(_ c: Int32) -> Double {
             let i = forest.item[Int(c)]
-            return i >= 0 ? mail.items[Int(i)].sortDate : Date.distantFuture.timeIntervalSinceReferenceDate
+            return i >= 0 ? mail.items[Int(i)].sortDate : MailItem.undated
         }
         func earlier(_ a: Int32, _ b: Int32) -> Bool {
             let (da, db) = (date(a), date(b))

@@ -32,7 +32,7 @@ extension MailImporter {
             let (ref, _) = records.add(MailRecord(body: post.body, subject: subject, author: post.author,
                                                   isHTML: post.format == .html, storedPost: post))
             let (base, reply) = Subject.normalize(subject)
-            items.append(MailItem(id: id, references: addReferences(chain), subjectBase: base.isEmpty ? -1 : bases.number(base),
+            items.append(MailItem(id: id, references: addReferences(chain), subjectBase: baseNumber(base),
                                   isReply: reply, date: post.date, bodyHash: StableHash.value(post.body), record: ref, stored: true))
             storedCount += 1
         }

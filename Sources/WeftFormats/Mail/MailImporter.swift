@@ -156,7 +156,7 @@ public struct MailImporter {
         var id = number(idText)
         if firstItem[Int(id)] >= 0 {
             let earlier = items[Int(firstItem[Int(id)])]
-            let record = try? records.read(earlier.record)
+            let record = self.record(of: earlier)
             let (firstSource, firstPosition) = (record?.origin.map { sources[Int($0.source)] } ?? "the store", record?.origin?.position.description ?? "")
             if earlier.bodyHash == p.bodyHash, let record, record.author == p.author, record.subject == p.subject, record.body == p.body {
                 issues.append(ImportIssue(source: source, position: at.description,
@@ -179,7 +179,7 @@ public struct MailImporter {
         let (ref, issue) = records.add(MailRecord(body: p.body, headers: p.headers, subject: subject, author: p.author,
                                                   isHTML: p.isHTML, origin: origin))
         if let issue { issues.append(issue) }
-        items.append(MailItem(id: id, references: addReferences(p.references), subjectBase: p.subjectBase.isEmpty ? -1 : bases.number(p.subjectBase),
+        items.append(MailItem(id: id, references: addReferences(p.references), subjectBase: baseNumber(p.subjectBase),
                               isReply: p.subjectIsReply, date: p.date, bodyHash: p.bodyHash, record: ref))
     }
 
@@ -189,6 +189,9 @@ public struct MailImporter {
         while firstItem.count < ids.count { firstItem.append(-1) }
         return n
     }
+
+    /// The number of a subject base (added when it is new), or -1 for an empty one.
+    mutating func baseNumber(_ base: String) -> Int32 { base.isEmpty ? -1 : bases.number(base) }
 
     /// Adds references to the pool; returns their places.
     mutating func addReferences(_ refs: [String]) -> Range<Int32> {

@@ -37,7 +37,10 @@ struct MailItem: Sendable {
     var date: Date? { seconds.isNaN ? nil : Date(timeIntervalSinceReferenceDate: seconds) }
 
     /// The date to sort by: undated messages last.
-    var sortDate: Double { seconds.isNaN ? Date.distantFuture.timeIntervalSinceReferenceDate : seconds }
+    var sortDate: Double { seconds.isNaN ? MailItem.undated : seconds }
+
+    /// The sort date of an undated message, or of a container without one: `Date.distantFuture`'s.
+    static let undated = Date.distantFuture.timeIntervalSinceReferenceDate
 
     /// The references' places in the pool.
     var references: Range<Int> { Int(referenceStart)..<Int(referenceStart + referenceCount) }
